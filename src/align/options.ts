@@ -1,0 +1,53 @@
+/**
+ * Every tunable of the aligner, with the one set of global defaults users get. The same defaults serve the
+ * seed articles, generated cases and (later) the PAN corpus: nothing here is keyed to a file or a dataset.
+ */
+export interface AlignOptions {
+  /** Sentence pairs below this cosine similarity are not anchors at all. */
+  minAnchorSimilarity: number;
+  /** Similarity an anchor must beat to add to a chain: `(sim - baseline)` is its raw weight. */
+  baseline: number;
+  /** An anchor sharing fewer distinct content terms than this is down-weighted proportionally, so short
+   *  boilerplate sentences ("All rights reserved.") cannot make a passage on their own. */
+  fullWeightTerms: number;
+  /** Most sentences a chain may skip on either side between two anchors. */
+  maxGap: number;
+  /** Cost of each skipped sentence (on the side that skips more). */
+  gapCost: number;
+  /** A chain must score at least this to become a passage; lower ones are isolated coincidences. */
+  minPassageScore: number;
+  /** Inside a passage, a candidate sentence is paired with its best source sentence if at least this similar. */
+  minPairSimilarity: number;
+  /** Word n-gram size of the shingles used to classify passages as verbatim / near-verbatim. */
+  shingleSize: number;
+  /** A passage whose candidate shingles are at least this contained in the source side is near-verbatim. */
+  nearVerbatimContainment: number;
+}
+
+export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
+  minAnchorSimilarity: 0.15,
+  baseline: 0.15,
+  fullWeightTerms: 5,
+  maxGap: 4,
+  gapCost: 0.05,
+  minPassageScore: 0.6,
+  minPairSimilarity: 0.1,
+  shingleSize: 3,
+  nearVerbatimContainment: 0.5,
+};
+
+/** Verdict thresholds, over the candidate's coverage and the passages' similarity. */
+export interface VerdictOptions {
+  /** `duplicate`: at least this much of the candidate is covered ... */
+  duplicateCoverage: number;
+  /** ... by passages whose (length-weighted) similarity is at least this. */
+  duplicateSimilarity: number;
+  /** `paraphrase`: at least this much of the candidate is covered. Below it, any passage is `partial-reuse`. */
+  paraphraseCoverage: number;
+}
+
+export const DEFAULT_VERDICT_OPTIONS: VerdictOptions = {
+  duplicateCoverage: 0.8,
+  duplicateSimilarity: 0.8,
+  paraphraseCoverage: 0.5,
+};

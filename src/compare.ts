@@ -1,0 +1,82 @@
+import { findAnchors } from './align/anchors.js';
+import { extractChains } from './align/chain.js';
+import { pairFeatures } from './align/features.js';
+import { DEFAULT_ALIGN_OPTIONS, DEFAULT_VERDICT_OPTIONS, type AlignOptions, type VerdictOptions } from './align/options.js';
+import { pairSentences } from './align/pairs.js';
+import { coverage, passageKind, verdictOf } from './align/score.js';
+import { estimateContainment, estimateJaccard, minhash } from './fingerprint/minhash.js';
+import { shingleSet } from './fingerprint/shingles.js';
+import { SCHEMA_VERSION, type CompareResult, type Passage } from './result.js';
+import type { TextDocument } from './text/document.js';
+import { analyze, DEFAULT_SEGMENT_OPTIONS, type SegmentOptions } from './text/tokenize.js';
+
+export interface CompareOptions {
+  align?: Partial<AlignOptions>;
+  verdict?: Partial<VerdictOptions>;
+  segment?: Partial<SegmentOptions>;
+  /** MinHash permutations for the whole-document resemblance estimate. */
+  permutations?: number;
+  /** Recorded in the result's `source.path` / `candidate.path`. */
+  sourcePath?: string;
+  candidatePath?: string;
+}
+
+/** Find the passages of `candidateText` taken from `sourceText`. Pure: no I/O, same input → same result. */
+export function compare(sourceText: string, candidateText: string, options: CompareOptions = {}): CompareResult {
+  const segment = { ...DEFAULT_SEGMENT_OPTIONS, ...options.segment };
+  return compareDocuments(analyze(sourceText, segment), analyze(candidateText, segment), options);
+}
+
+/** `compare` over already analyzed documents (lets callers reuse one analysis against many partners). */
+export function compareDocuments(source: TextDocument, candidate: TextDocument, options: CompareOptions = {}): CompareResult {
+  const align = { ...DEFAULT_ALIGN_OPTIONS, ...options.align };
+  const verdictOptions = { ...DEFAULT_VERDICT_OPTIONS, ...options.verdict };
+  const features = pairFeatures(source, candidate, align.shingleSize);
+  const chains = extractChains(findAnchors(features.source, features.candidate, align), align);
+
+  const passages: Passage[] = chains.map((chain) => {
+    const pairs = pairSentences(chain, features.source, features.candidate, features.idf, align).map((p) => ({
+      source: { start: source.sentences[p.sourceFirst]!.start, end: source.sentences[p.sourceLast]!.end },
+      candidate: { start: candidate.sentences[p.candidate]!.start, end: candidate.sentences[p.candidate]!.end },
+      similarity: round(p.similarity),
+    }));
+    const pairLength = pairs.reduce((n, p) => n + p.candidate.end - p.candidate.start, 0);
+    const similarity = pairs.reduce((sum, p) => sum + p.similarity * (p.candidate.end - p.candidate.start), 0) / (pairLength || 1);
+    return {
+      source: { start: source.sentences[chain.source.first]!.start, end: source.sentences[chain.source.last]!.end },
+      candidate: { start: candidate.sentences[chain.candidate.first]!.start, end: candidate.sentences[chain.candidate.last]!.end },
+      similarity: round(similarity),
+      kind: passageKind(source, chain.source, candidate, chain.candidate, align.shingleSize, align.nearVerbatimContainment),
+      score: round(chain.score),
+      pairs,
+    };
+  });
+  passages.sort((a, b) => a.candidate.start - b.candidate.start);
+
+  const candidateCoverage = coverage(candidate.text, passages.map((p) => p.candidate));
+  const sourceCoverage = coverage(source.text, passages.map((p) => p.source));
+  const totalLength = passages.reduce((n, p) => n + p.candidate.end - p.candidate.start, 0);
+  const similarity = passages.reduce((s, p) => s + p.similarity * (p.candidate.end - p.candidate.start), 0) / (totalLength || 1);
+
+  const permutations = options.permutations;
+  const sourceSig = minhash(shingleSet(source, align.shingleSize), permutations);
+  const candidateSig = minhash(shingleSet(candidate, align.shingleSize), permutations);
+
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    source: { path: options.sourcePath ?? null, length: source.text.length, sentences: source.sentences.length },
+    candidate: { path: options.candidatePath ?? null, length: candidate.text.length, sentences: candidate.sentences.length },
+    verdict: verdictOf(passages.length, candidateCoverage, similarity, verdictOptions),
+    coverage: { candidate: round(candidateCoverage), source: round(sourceCoverage) },
+    similarity: round(similarity),
+    resemblance: {
+      jaccard: round(estimateJaccard(candidateSig, sourceSig)),
+      containment: round(estimateContainment(candidateSig, sourceSig)),
+    },
+    passages,
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}

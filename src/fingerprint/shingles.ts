@@ -1,0 +1,43 @@
+import type { TextDocument } from '../text/document.js';
+import type { Range } from '../util/range.js';
+import { hashString } from './hash.js';
+
+export interface Shingle extends Range {
+  /** 32-bit hash of the normalized words, joined by spaces. */
+  hash: number;
+  /** Index in `TextDocument.tokens` of the shingle's first word. */
+  firstToken: number;
+}
+
+/** Tokens that take part in shingles: words and numbers, not punctuation. */
+export function wordTokenIndices(doc: TextDocument, from = 0, to = doc.tokens.length): number[] {
+  const out: number[] = [];
+  for (let i = from; i < to; i++) {
+    const kind = doc.tokens[i]!.kind;
+    if (kind === 'word' || kind === 'number') out.push(i);
+  }
+  return out;
+}
+
+/**
+ * Word n-gram shingles over normalized tokens (lower case, contractions expanded, punctuation skipped),
+ * each with the character range it spans in the original text. Stop words are kept: they are what makes a
+ * copied phrase recognisably copied rather than merely on the same topic.
+ */
+export function wordShingles(doc: TextDocument, size = 3, from = 0, to = doc.tokens.length): Shingle[] {
+  const words = wordTokenIndices(doc, from, to);
+  const out: Shingle[] = [];
+  for (let k = 0; k + size <= words.length; k++) {
+    const first = doc.tokens[words[k]!]!;
+    const last = doc.tokens[words[k + size - 1]!]!;
+    let key = first.norm;
+    for (let m = 1; m < size; m++) key += ' ' + doc.tokens[words[k + m]!]!.norm;
+    out.push({ hash: hashString(key), start: first.start, end: last.end, firstToken: words[k]! });
+  }
+  return out;
+}
+
+/** The distinct shingle hashes of a document or of a token range, as a set. */
+export function shingleSet(doc: TextDocument, size = 3, from = 0, to = doc.tokens.length): Set<number> {
+  return new Set(wordShingles(doc, size, from, to).map((s) => s.hash));
+}

@@ -1,0 +1,31 @@
+import type { Range } from '../util/range.js';
+
+/** What a token is, coarsely: only `word` and `number` tokens carry meaning for matching. */
+export type TokenKind = 'word' | 'number' | 'punct' | 'symbol';
+
+export interface Token extends Range {
+  /** Lower-cased surface form, contractions expanded by wink ("n't" → "not"). */
+  norm: string;
+  /** Dictionary form ("visited" → "visit"), lower-cased. */
+  lemma: string;
+  /** A function word ("the", "of", "would") that says nothing about content. */
+  stop: boolean;
+  kind: TokenKind;
+}
+
+export interface Sentence extends Range {
+  /** Index of the sentence's first token in `TextDocument.tokens`. */
+  firstToken: number;
+  /** Index one past its last token. */
+  endToken: number;
+}
+
+/**
+ * A text with its tokens and sentences. Every range points into `text`, which is the original input,
+ * unmodified: `text.slice(t.start, t.end)` is the token as written.
+ */
+export interface TextDocument {
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+}

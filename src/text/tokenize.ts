@@ -1,0 +1,97 @@
+import { nlp } from './nlp.js';
+import type { Sentence, TextDocument, Token, TokenKind } from './document.js';
+
+export interface SegmentOptions {
+  /**
+   * A "sentence" longer than this many tokens is cut into chunks of this size. Without it a text with no
+   * punctuation (a transcript, a scraped table) would be one giant sentence that matches nothing well.
+   */
+  maxSentenceTokens: number;
+}
+
+export const DEFAULT_SEGMENT_OPTIONS: SegmentOptions = { maxSentenceTokens: 80 };
+
+const KIND_BY_WINK_TYPE: Record<string, TokenKind> = {
+  word: 'word',
+  number: 'number',
+  ordinal: 'number',
+  currency: 'symbol',
+  punctuation: 'punct',
+  emoji: 'symbol',
+  emoticon: 'symbol',
+  symbol: 'symbol',
+};
+
+/** A blank line: articles separate headlines, bylines and paragraphs with one. */
+const PARAGRAPH_BREAK = /\n[^\S\n]*\n/;
+
+/** Split a text into tokens and sentences, each with `[start, end)` offsets into the text as given. */
+export function analyze(text: string, options: SegmentOptions = DEFAULT_SEGMENT_OPTIONS): TextDocument {
+  const winkNlp = nlp();
+  const its = winkNlp.its;
+  const doc = winkNlp.readDoc(text);
+  const values = doc.tokens().out() as string[];
+  const norms = doc.tokens().out(its.normal) as string[];
+  // wink's typings declare `its.lemma` with a narrower addons parameter than `out` accepts.
+  const lemmas = doc.tokens().out(its.lemma as Parameters<ReturnType<typeof doc.tokens>['out']>[0]) as string[];
+  const stops = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
+  const types = doc.tokens().out(its.type) as string[];
+  const winkSentences = doc.sentences().out(its.span) as unknown as [number, number][];
+
+  // wink reports token values, not positions; tokens are verbatim substrings in order, so we walk the
+  // text to recover each one's offsets. `tokenIndex` maps wink's token index to ours (-1: dropped).
+  const tokens: Token[] = [];
+  const tokenIndex = new Int32Array(values.length).fill(-1);
+  let cursor = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    const type = types[i]!;
+    const at = text.indexOf(value, cursor);
+    if (at < 0 || value.length === 0) continue; // not found verbatim: drop it rather than guess an offset
+    cursor = at + value.length;
+    if (type === 'tabCRLF' || value.trim().length === 0) continue;
+    tokenIndex[i] = tokens.length;
+    tokens.push({
+      start: at,
+      end: at + value.length,
+      norm: norms[i]!.toLowerCase(),
+      lemma: lemmas[i]!.toLowerCase(),
+      stop: stops[i]!,
+      kind: KIND_BY_WINK_TYPE[type] ?? (/[\p{L}\p{N}]/u.test(value) ? 'word' : 'symbol'),
+    });
+  }
+
+  const sentences: Sentence[] = [];
+  for (const [first, last] of winkSentences) {
+    let begin = -1;
+    let end = -1;
+    for (let i = first; i <= last; i++) {
+      const t = tokenIndex[i]!;
+      if (t < 0) continue;
+      if (begin < 0) begin = t;
+      end = t + 1;
+    }
+    if (begin >= 0) splitSentence(text, tokens, begin, end, options, sentences);
+  }
+  return { text, tokens, sentences };
+}
+
+/** Emit tokens [begin, end) as sentences, breaking at blank lines and at the length cap. */
+function splitSentence(
+  text: string,
+  tokens: Token[],
+  begin: number,
+  end: number,
+  options: SegmentOptions,
+  out: Sentence[],
+): void {
+  let first = begin;
+  for (let t = begin + 1; t <= end; t++) {
+    const atEnd = t === end;
+    const broken = !atEnd && PARAGRAPH_BREAK.test(text.slice(tokens[t - 1]!.end, tokens[t]!.start));
+    if (atEnd || broken || t - first >= options.maxSentenceTokens) {
+      out.push({ start: tokens[first]!.start, end: tokens[t - 1]!.end, firstToken: first, endToken: t });
+      first = t;
+    }
+  }
+}
