@@ -16,6 +16,8 @@ export interface CompareOptions {
   segment?: Partial<SegmentOptions>;
   /** MinHash permutations for the whole-document resemblance estimate. */
   permutations?: number;
+  /** Include the sentence similarity grid (`map`) in the result, for the HTML report's alignment map. */
+  alignmentMap?: boolean;
   /** Recorded in the result's `source.path` / `candidate.path`. */
   sourcePath?: string;
   candidatePath?: string;
@@ -62,7 +64,7 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
   const sourceSig = minhash(shingleSet(source, align.shingleSize), permutations);
   const candidateSig = minhash(shingleSet(candidate, align.shingleSize), permutations);
 
-  return {
+  const result: CompareResult = {
     schemaVersion: SCHEMA_VERSION,
     source: { path: options.sourcePath ?? null, length: source.text.length, sentences: source.sentences.length },
     candidate: { path: options.candidatePath ?? null, length: candidate.text.length, sentences: candidate.sentences.length },
@@ -75,6 +77,16 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
     },
     passages,
   };
+  if (options.alignmentMap) {
+    // Cells down to the pair-similarity floor, weighted or not: the map shows the evidence, not the verdict.
+    const cells = findAnchors(features.source, features.candidate, { ...align, minAnchorSimilarity: align.minPairSimilarity, baseline: 0 });
+    result.map = {
+      sourceSentences: source.sentences.map(({ start, end }) => ({ start, end })),
+      candidateSentences: candidate.sentences.map(({ start, end }) => ({ start, end })),
+      cells: cells.map((a) => ({ source: a.source, candidate: a.candidate, similarity: round(a.similarity) })),
+    };
+  }
+  return result;
 }
 
 function round(x: number): number {

@@ -44,4 +44,16 @@ export interface CompareResult {
   /** Whole-document MinHash estimates over word shingles: how much *verbatim* phrasing the texts share. */
   resemblance: { jaccard: number; containment: number };
   passages: Passage[];
+  /** Present only when asked for (`alignmentMap: true`): the data behind the report's dot plot. */
+  map?: AlignmentMap;
+}
+
+/**
+ * The sentence-by-sentence similarity grid of the pair, sparse: a rewrite shows up as a diagonal of cells,
+ * same-topic noise as scattered faint ones. Sentences are listed by range; cells refer to them by index.
+ */
+export interface AlignmentMap {
+  sourceSentences: Range[];
+  candidateSentences: Range[];
+  cells: { source: number; candidate: number; similarity: number }[];
 }

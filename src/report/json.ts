@@ -1,0 +1,5 @@
+import type { CompareResult } from '../result.js';
+
+export function renderJson(result: CompareResult): string {
+  return JSON.stringify(result, null, 2) + '\n';
+}
