@@ -8,6 +8,9 @@ export interface Token extends Range {
   norm: string;
   /** Dictionary form ("visited" → "visit"), lower-cased. */
   lemma: string;
+  /** Porter stem of the normal form ("weakening", "weakened" → "weaken"): catches inflections the lemmatizer
+   *  misses without a POS tagger, at the price of some over-merging ("university"/"universe"). */
+  stem: string;
   /** A function word ("the", "of", "would") that says nothing about content. */
   stop: boolean;
   kind: TokenKind;

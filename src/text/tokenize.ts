@@ -32,8 +32,10 @@ export function analyze(text: string, options: SegmentOptions = DEFAULT_SEGMENT_
   const doc = winkNlp.readDoc(text);
   const values = doc.tokens().out() as string[];
   const norms = doc.tokens().out(its.normal) as string[];
-  // wink's typings declare `its.lemma` with a narrower addons parameter than `out` accepts.
-  const lemmas = doc.tokens().out(its.lemma as Parameters<ReturnType<typeof doc.tokens>['out']>[0]) as string[];
+  // wink's typings declare `its.lemma` and `its.stem` with a narrower addons parameter than `out` accepts.
+  type ItsArg = Parameters<ReturnType<typeof doc.tokens>['out']>[0];
+  const lemmas = doc.tokens().out(its.lemma as ItsArg) as string[];
+  const stems = doc.tokens().out(its.stem as ItsArg) as string[];
   const stops = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
   const types = doc.tokens().out(its.type) as string[];
   const winkSentences = doc.sentences().out(its.span) as unknown as [number, number][];
@@ -56,6 +58,7 @@ export function analyze(text: string, options: SegmentOptions = DEFAULT_SEGMENT_
       end: at + value.length,
       norm: norms[i]!.toLowerCase(),
       lemma: lemmas[i]!.toLowerCase(),
+      stem: stems[i]!.toLowerCase(),
       stop: stops[i]!,
       kind: KIND_BY_WINK_TYPE[type] ?? (/[\p{L}\p{N}]/u.test(value) ? 'word' : 'symbol'),
     });

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { decodeText } from '../../src/text/decode.js';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+function utf16(s: string, bigEndian: boolean): Uint8Array {
+  const out = new Uint8Array(2 + s.length * 2);
+  out.set(bigEndian ? [0xfe, 0xff] : [0xff, 0xfe]);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out[2 + 2 * i] = bigEndian ? c >> 8 : c & 0xff;
+    out[3 + 2 * i] = bigEndian ? c & 0xff : c >> 8;
+  }
+  return out;
+}
+const sample = 'Putin’s visit\r\n\tcost $95\u00a0billion — 中文 😀';
+
+describe('decodeText', () => {
+  it('reads UTF-8 as is, keeping CRLF, tabs, NBSP and astral characters', () => {
+    expect(decodeText(utf8(sample))).toEqual({ text: sample, encoding: 'utf-8' });
+  });
+
+  it('drops a UTF-8 byte order mark, which is not part of the text offsets refer to', () => {
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(sample)]))).toEqual({ text: sample, encoding: 'utf-8-bom' });
+  });
+
+  it.each([false, true])('reads UTF-16 with a BOM (big endian: %s)', (bigEndian) => {
+    const decoded = decodeText(utf16(sample, bigEndian));
+    expect(decoded.text).toBe(sample);
+    expect(decoded.encoding).toBe(bigEndian ? 'utf-16be' : 'utf-16le');
+  });
+
+  it.each([
+    ['invalid UTF-8', new Uint8Array([0x61, 0x62, 0xc3, 0x28, 0x61]), /not valid UTF-8/],
+    ['NUL bytes (binary)', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x61]), /binary/],
+    ['an empty file', new Uint8Array(), /empty/],
+    ['whitespace only', utf8(' \n\t\r\n '), /empty/],
+    ['control characters', utf8('ab\u0001\u0002\u0003\u0004cd'), /binary/],
+  ])('refuses %s with an InputError naming the input', (_, bytes, message) => {
+    expect(() => decodeText(bytes, 'draft.txt')).toThrow(InputError);
+    expect(() => decodeText(bytes, 'draft.txt')).toThrow(message);
+    expect(() => decodeText(bytes, 'draft.txt')).toThrow(/^draft\.txt: /);
+  });
+});
