@@ -18,6 +18,11 @@ export interface CompareOptions {
   permutations?: number;
   /** Include the sentence similarity grid (`map`) in the result, for the HTML report's alignment map. */
   alignmentMap?: boolean;
+  /**
+   * Keys (`sentenceKey`) of sentences known to be boilerplate, e.g. learned from an archive. They never count
+   * as reuse and are listed in the result's `boilerplate` field.
+   */
+  boilerplate?: ReadonlySet<number>;
   /** Recorded in the result's `source.path` / `candidate.path`. */
   sourcePath?: string;
   candidatePath?: string;
@@ -33,7 +38,7 @@ export function compare(sourceText: string, candidateText: string, options: Comp
 export function compareDocuments(source: TextDocument, candidate: TextDocument, options: CompareOptions = {}): CompareResult {
   const align = { ...DEFAULT_ALIGN_OPTIONS, ...options.align };
   const verdictOptions = { ...DEFAULT_VERDICT_OPTIONS, ...options.verdict };
-  const features = pairFeatures(source, candidate, align.shingleSize);
+  const features = pairFeatures(source, candidate, align.shingleSize, options.boilerplate);
   const chains = extractChains(findAnchors(features.source, features.candidate, align), align);
 
   const passages: Passage[] = chains.map((chain) => {
@@ -77,6 +82,11 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
     },
     passages,
   };
+  if (options.boilerplate && options.boilerplate.size > 0) {
+    const ranges = (doc: TextDocument, flags: boolean[]) =>
+      doc.sentences.filter((_, i) => flags[i]).map(({ start, end }) => ({ start, end }));
+    result.boilerplate = { source: ranges(source, features.source.boilerplate), candidate: ranges(candidate, features.candidate.boilerplate) };
+  }
   if (options.alignmentMap) {
     // Cells down to the pair-similarity floor, weighted or not: the map shows the evidence, not the verdict.
     const cells = findAnchors(features.source, features.candidate, { ...align, minAnchorSimilarity: align.minPairSimilarity, baseline: 0 });

@@ -44,6 +44,8 @@ export interface CompareResult {
   /** Whole-document MinHash estimates over word shingles: how much *verbatim* phrasing the texts share. */
   resemblance: { jaccard: number; containment: number };
   passages: Passage[];
+  /** Present only when boilerplate keys were given: the sentences ignored as boilerplate, on each side. */
+  boilerplate?: { source: Range[]; candidate: Range[] };
   /** Present only when asked for (`alignmentMap: true`): the data behind the report's dot plot. */
   map?: AlignmentMap;
 }
