@@ -56,10 +56,11 @@ export function analyze(text: string, options: SegmentOptions = DEFAULT_SEGMENT_
     tokens.push({
       start: at,
       end: at + value.length,
-      norm: norms[i]!.toLowerCase(),
-      lemma: lemmas[i]!.toLowerCase(),
-      stem: stems[i]!.toLowerCase(),
-      stop: stops[i]!,
+      // wink leaves some lemmas undefined (e.g. for "cannot"): fall back to the normal form.
+      norm: (norms[i] ?? value).toLowerCase(),
+      lemma: (lemmas[i] ?? norms[i] ?? value).toLowerCase(),
+      stem: (stems[i] ?? norms[i] ?? value).toLowerCase(),
+      stop: stops[i] ?? false,
       kind: KIND_BY_WINK_TYPE[type] ?? (/[\p{L}\p{N}]/u.test(value) ? 'word' : 'symbol'),
     });
   }

@@ -51,6 +51,13 @@ describe('analyze', () => {
     expect(byText.get('.')).toMatchObject({ kind: 'punct' });
   });
 
+  it('survives words wink cannot lemmatize ("cannot"), falling back to the normal form', () => {
+    // Both snippets are from PAN 2013 documents on which wink returns an undefined lemma.
+    const doc = analyze('The paint can be reduplicate-- but the cannot. Life goes. For people like Cannot, it will be greenhorn.');
+    expect(doc.tokens.every((t) => typeof t.lemma === 'string' && typeof t.stem === 'string')).toBe(true);
+    expect(doc.tokens.find((t) => doc.text.slice(t.start, t.end) === 'Cannot')!.lemma).toBe('cannot');
+  });
+
   it('splits sentences at blank lines, so headlines and bylines stand alone', () => {
     const doc = analyze(tricky);
     const first = doc.sentences[0]!;
