@@ -15,7 +15,7 @@ describe('text report', () => {
     const p = result.passages[0]!;
     expect(text).toContain(`candidate [${p.candidate.start}, ${p.candidate.end})`);
     expect(text).toContain(`source    [${p.source.start}, ${p.source.end})`);
-    expect(text).toContain('Russian President Vladimir Putin’s');
+    expect(text).toContain('Russian President Vladimir');
   });
 
   it('says so when nothing was reused', () => {
@@ -30,5 +30,14 @@ describe('text report', () => {
     expect(e).not.toContain('MIDDLE');
     expect(e.startsWith('xxx')).toBe(true);
     expect(e.endsWith('yyy')).toBe(true);
+  });
+
+  it('excerpts cut long prose at word boundaries', () => {
+    const prose = 'Putin and Xi have been consistent and constructive in building upon the aspirations of their peoples.';
+    const e = excerpt(prose, { start: 0, end: prose.length }, 50);
+    const [head, tail] = e.split(' … ');
+    expect(prose.startsWith(head!)).toBe(true);
+    expect(prose.endsWith(tail!)).toBe(true);
+    expect(prose.split(' ')).toEqual(expect.arrayContaining([head!.split(' ').at(-1), tail!.split(' ')[0]]));
   });
 });
