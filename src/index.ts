@@ -11,3 +11,6 @@ export { minhash, estimateJaccard, estimateContainment, type Signature } from '.
 export { wordShingles, shingleSet, type Shingle } from './fingerprint/shingles.js';
 export { renderCompare, COMPARE_FORMATS, type CompareFormat } from './report/render.js';
 export type { Range } from './util/range.js';
+export { renderPan, panFileName, type PanReferences } from './report/pan.js';
+export { comparePairs, type BatchPair, type BatchOptions, type PairOutcome, type PairError, type BatchSummary } from './batch/pool.js';
+export { parsePairs, type PairSpec } from './batch/pairs.js';
