@@ -4,8 +4,8 @@ import { pairFeatures } from './align/features.js';
 import { DEFAULT_ALIGN_OPTIONS, DEFAULT_VERDICT_OPTIONS, type AlignOptions, type VerdictOptions } from './align/options.js';
 import { pairSentences } from './align/pairs.js';
 import { coverage, passageKind, verdictOf } from './align/score.js';
-import { estimateContainment, estimateJaccard, minhash } from './fingerprint/minhash.js';
-import { shingleSet } from './fingerprint/shingles.js';
+import { documentSignature } from './fingerprint/document-signature.js';
+import { estimateContainment, estimateJaccard } from './fingerprint/minhash.js';
 import { SCHEMA_VERSION, type CompareResult, type Passage } from './result.js';
 import type { TextDocument } from './text/document.js';
 import { analyze, DEFAULT_SEGMENT_OPTIONS, type SegmentOptions } from './text/tokenize.js';
@@ -65,9 +65,8 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
   const totalLength = passages.reduce((n, p) => n + p.candidate.end - p.candidate.start, 0);
   const similarity = passages.reduce((s, p) => s + p.similarity * (p.candidate.end - p.candidate.start), 0) / (totalLength || 1);
 
-  const permutations = options.permutations;
-  const sourceSig = minhash(shingleSet(source, align.shingleSize), permutations);
-  const candidateSig = minhash(shingleSet(candidate, align.shingleSize), permutations);
+  const sourceSig = documentSignature(source, align.shingleSize, options.permutations);
+  const candidateSig = documentSignature(candidate, align.shingleSize, options.permutations);
 
   const result: CompareResult = {
     schemaVersion: SCHEMA_VERSION,

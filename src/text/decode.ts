@@ -22,7 +22,8 @@ export function decodeText(bytes: Uint8Array, name = 'input'): DecodedText {
   }
   const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = hasBom ? bytes.subarray(3) : bytes;
-  if (body.includes(0)) throw new InputError(`${name}: looks like a binary file (it contains NUL bytes), not text`);
+  const format = binaryFormat(body);
+  if (format) throw new InputError(`${name}: looks like ${format} (binary), not text`);
   const text = decodeStrict('utf-8', body, name);
   return { text: checkText(text, name), encoding: hasBom ? 'utf-8-bom' : 'utf-8' };
 }
@@ -36,14 +37,36 @@ function decodeStrict(label: 'utf-8' | 'utf-16le' | 'utf-16be', bytes: Uint8Arra
   }
 }
 
-/** Control characters other than tab, newline, carriage return and form feed mark binary data. */
-const BINARY_CONTROL = /[\u0000-\u0008\u000e-\u001a\u001c-\u001f]/g;
+/** Control characters other than tab, newline, vertical tab, form feed and carriage return. */
+const BINARY_CONTROL = /[\u0000-\u0008\u000e-\u001f]/g;
+
+/**
+ * Above this share of control characters a "text" is binary data or garbage. Real text captured from the web
+ * carries a few stray ones (NULs, U+0019 for a mis-decoded apostrophe: 15 of PAN 2013's 5,057 documents,
+ * at most 1.3% of their characters); they are kept in place so that offsets stay those of the file.
+ */
+export const MAX_CONTROL_SHARE = 0.05;
 
 function checkText(text: string, name: string): string {
   if (text.trim().length === 0) throw new InputError(`${name}: the file is empty (no text to compare)`);
   const controls = text.match(BINARY_CONTROL)?.length ?? 0;
-  if (controls > 0 && controls / text.length > 0.01) {
-    throw new InputError(`${name}: looks like a binary file (${controls} control characters), not text`);
+  if (controls / text.length > MAX_CONTROL_SHARE) {
+    throw new InputError(`${name}: looks like a binary file (${controls} control characters in ${text.length}), not text`);
   }
   return text;
+}
+
+const MAGIC: [string, number[]][] = [
+  ['a PDF document', [0x25, 0x50, 0x44, 0x46, 0x2d]],
+  ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
+  ['a JPEG image', [0xff, 0xd8, 0xff]],
+  ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
+  ['a ZIP archive (or a Word/OpenDocument file)', [0x50, 0x4b, 0x03, 0x04]],
+  ['a gzip archive', [0x1f, 0x8b]],
+  ['an old Word/Excel document', [0xd0, 0xcf, 0x11, 0xe0]],
+];
+
+/** Name the binary format a file starts with, so the refusal says what the file actually is. */
+function binaryFormat(bytes: Uint8Array): string | undefined {
+  return MAGIC.find(([, magic]) => magic.every((b, i) => bytes[i] === b))?.[0];
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { documentSignature } from '../../src/fingerprint/document-signature.js';
 import { estimateContainment, estimateJaccard, minhash } from '../../src/fingerprint/minhash.js';
+import { shingleSet } from '../../src/fingerprint/shingles.js';
+import { analyze } from '../../src/text/tokenize.js';
 import { rng } from '../helpers/generate.js';
 
 /** Two random sets of 32-bit values with a chosen overlap. */
@@ -50,5 +53,16 @@ describe('MinHash at 128 permutations', () => {
   it('treats empty sets as similar to nothing', () => {
     expect(estimateJaccard(minhash([]), minhash([]))).toBe(0);
     expect(minhash([], 16).mins).toHaveLength(16);
+  });
+});
+
+describe('documentSignature', () => {
+  const doc = analyze('The US Congress passed a $95 billion aid package. It supplies arms to Ukraine and Israel.');
+
+  it('equals the MinHash of the document shingles, and is computed once per document and settings', () => {
+    const first = documentSignature(doc, 3, 64);
+    expect(first.mins).toEqual(minhash(shingleSet(doc, 3), 64).mins);
+    expect(documentSignature(doc, 3, 64)).toBe(first);
+    expect(documentSignature(doc, 3, 128)).not.toBe(first);
   });
 });

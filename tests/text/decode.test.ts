@@ -32,7 +32,10 @@ describe('decodeText', () => {
 
   it.each([
     ['invalid UTF-8', new Uint8Array([0x61, 0x62, 0xc3, 0x28, 0x61]), /not valid UTF-8/],
-    ['NUL bytes (binary)', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x61]), /binary/],
+    ['a PNG image', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x61]), /PNG image \(binary\)/],
+    ['a PDF document', utf8('%PDF-1.7\n%âãÏÓ\n1 0 obj'), /PDF document/],
+    ['a ZIP or .docx archive', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x61]), /ZIP archive/],
+    ['mostly NUL bytes (UTF-16 without a BOM)', new Uint8Array([...utf8('Hello world')].flatMap((b) => [b, 0])), /binary/],
     ['an empty file', new Uint8Array(), /empty/],
     ['whitespace only', utf8(' \n\t\r\n '), /empty/],
     ['control characters', utf8('ab\u0001\u0002\u0003\u0004cd'), /binary/],
@@ -40,5 +43,10 @@ describe('decodeText', () => {
     expect(() => decodeText(bytes, 'draft.txt')).toThrow(InputError);
     expect(() => decodeText(bytes, 'draft.txt')).toThrow(message);
     expect(() => decodeText(bytes, 'draft.txt')).toThrow(/^draft\.txt: /);
+  });
+
+  it('keeps rare stray control bytes of real web text in place, so offsets stay those of the file', () => {
+    const text = 'It is the student\u0019s responsibility.\u0000 Documentation is required 30 days in advance. '.repeat(3);
+    expect(decodeText(utf8(text)).text).toBe(text);
   });
 });
