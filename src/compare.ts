@@ -42,7 +42,13 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
   const chains = extractChains(findAnchors(features.source, features.candidate, align), align);
 
   const passages: Passage[] = chains.map((chain) => {
-    const pairs = pairSentences(chain, features.source, features.candidate, features.idf, align).map((p) => ({
+    const sentencePairs = pairSentences(chain, features.source, features.candidate, features.idf, align);
+    // The source side is bounded by where the pairs point, not by the chain's edge anchors: an edge anchor
+    // may match a neighbouring same-topic sentence that no candidate sentence was actually derived from.
+    const sourceSpan = sentencePairs.length
+      ? { first: Math.min(...sentencePairs.map((p) => p.sourceFirst)), last: Math.max(...sentencePairs.map((p) => p.sourceLast)) }
+      : chain.source;
+    const pairs = sentencePairs.map((p) => ({
       source: { start: source.sentences[p.sourceFirst]!.start, end: source.sentences[p.sourceLast]!.end },
       candidate: { start: candidate.sentences[p.candidate]!.start, end: candidate.sentences[p.candidate]!.end },
       similarity: round(p.similarity),
@@ -50,10 +56,10 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
     const pairLength = pairs.reduce((n, p) => n + p.candidate.end - p.candidate.start, 0);
     const similarity = pairs.reduce((sum, p) => sum + p.similarity * (p.candidate.end - p.candidate.start), 0) / (pairLength || 1);
     return {
-      source: { start: source.sentences[chain.source.first]!.start, end: source.sentences[chain.source.last]!.end },
+      source: { start: source.sentences[sourceSpan.first]!.start, end: source.sentences[sourceSpan.last]!.end },
       candidate: { start: candidate.sentences[chain.candidate.first]!.start, end: candidate.sentences[chain.candidate.last]!.end },
       similarity: round(similarity),
-      kind: passageKind(source, chain.source, candidate, chain.candidate, align.shingleSize, align.nearVerbatimContainment),
+      kind: passageKind(source, sourceSpan, candidate, chain.candidate, align.shingleSize, align.nearVerbatimContainment),
       score: round(chain.score),
       pairs,
     };
