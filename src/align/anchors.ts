@@ -16,7 +16,7 @@ export interface Anchor {
 
 /**
  * All sentence pairs similar enough to be anchors. Two seed signals, combined by taking the larger:
- * tf-idf cosine of the sentences' lemmas (survives rewording and reordering inside a sentence), and the
+ * tf-idf cosine of the sentences' stemmed content words (survives rewording and reordering inside a sentence), and the
  * Dice overlap of their exact word shingles (a long copied clause inside otherwise different sentences).
  * An inverted index keeps this proportional to the number of sentence pairs that share anything, not to
  * the product of the sentence counts.

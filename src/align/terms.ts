@@ -1,6 +1,6 @@
 import type { TextDocument, Token } from '../text/document.js';
 
-/** A sentence as a bag of content terms (lemmas of non-stop words and numbers) with their counts. */
+/** A sentence as a bag of content terms (stems of non-stop words and numbers) with their counts. */
 export type TermCounts = Map<string, number>;
 
 /** A sentence's terms weighted by tf-idf, with its Euclidean norm precomputed. */
@@ -15,9 +15,14 @@ export function isContentToken(t: Token): boolean {
   return (t.kind === 'word' || t.kind === 'number') && !t.stop && t.lemma.length > 1 && HAS_LETTER_OR_DIGIT.test(t.lemma);
 }
 
-/** The term a content token contributes: its lemma, with typographic apostrophes folded ("Putin’s"). */
+/**
+ * The term a content token contributes: its Porter stem, with typographic apostrophes folded ("Putin’s").
+ * Stems rather than lemmas, measured: without a POS tagger the lemmatizer misses inflections ("weakening",
+ * "expressed"), and on PAN13 stems raise plagdet 0.840 -> 0.848 (translation obfuscation 0.904 -> 0.918),
+ * on MRPC ROC AUC 0.743 -> 0.746.
+ */
 export function termOf(t: Token): string {
-  return t.lemma.replace(/[\u2019\u02bc]/g, "'");
+  return t.stem.replace(/[\u2019\u02bc]/g, "'");
 }
 
 export function sentenceTerms(doc: TextDocument): TermCounts[] {
