@@ -1,4 +1,4 @@
-import { nlp } from './nlp.js';
+import { nlp, porterStem } from './nlp.js';
 import type { Sentence, TextDocument, Token, TokenKind } from './document.js';
 
 export interface SegmentOptions {
@@ -32,10 +32,9 @@ export function analyze(text: string, options: SegmentOptions = DEFAULT_SEGMENT_
   const doc = winkNlp.readDoc(text);
   const values = doc.tokens().out() as string[];
   const norms = doc.tokens().out(its.normal) as string[];
-  // wink's typings declare `its.lemma` and `its.stem` with a narrower addons parameter than `out` accepts.
+  // wink's typings declare `its.lemma` with a narrower addons parameter than `out` accepts.
   type ItsArg = Parameters<ReturnType<typeof doc.tokens>['out']>[0];
   const lemmas = doc.tokens().out(its.lemma as ItsArg) as string[];
-  const stems = doc.tokens().out(its.stem as ItsArg) as string[];
   const stops = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
   const types = doc.tokens().out(its.type) as string[];
   const winkSentences = doc.sentences().out(its.span) as unknown as [number, number][];
@@ -59,7 +58,7 @@ export function analyze(text: string, options: SegmentOptions = DEFAULT_SEGMENT_
       // wink leaves some lemmas undefined (e.g. for "cannot"): fall back to the normal form.
       norm: (norms[i] ?? value).toLowerCase(),
       lemma: (lemmas[i] ?? norms[i] ?? value).toLowerCase(),
-      stem: (stems[i] ?? norms[i] ?? value).toLowerCase(),
+      stem: (porterStem(value) ?? norms[i] ?? value).toLowerCase(),
       stop: stops[i] ?? false,
       kind: KIND_BY_WINK_TYPE[type] ?? (/[\p{L}\p{N}]/u.test(value) ? 'word' : 'symbol'),
     });
