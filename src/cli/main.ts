@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { createRequire } from 'node:module';
+import { checkCommand } from './check.js';
 import { compareCommand } from './compare.js';
+import { indexCommand } from './index-command.js';
+import { scanCommand } from './scan.js';
 import { guard } from './run.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -11,8 +14,11 @@ const program = new Command('parascope')
   .version(version)
   .exitOverride()
   .configureOutput({ outputError: (message, write) => write(`parascope: ${message.replace(/^error: /, '').trim()}\n`) })
-  .addCommand(compareCommand());
+  .addCommand(compareCommand())
+  .addCommand(indexCommand())
+  .addCommand(checkCommand())
+  .addCommand(scanCommand());
 
-for (const command of program.commands) command.exitOverride().configureOutput({ outputError: (message, write) => write(`parascope: ${message.replace(/^error: /, '').trim()}\n`) });
+for (const command of program.commands.flatMap((c) => [c, ...c.commands])) command.exitOverride().configureOutput({ outputError: (message, write) => write(`parascope: ${message.replace(/^error: /, '').trim()}\n`) });
 
 await guard(() => program.parseAsync(process.argv).then(() => undefined));

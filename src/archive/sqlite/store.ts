@@ -1,0 +1,291 @@
+import type Database from 'better-sqlite3';
+import { statSync } from 'node:fs';
+import { packIds48, packUint32, unpackIds48, unpackText, unpackUint32 } from '../codec.js';
+import { bandKeys } from '../lsh.js';
+import type { ArchiveStore, DocumentRow, NewDocument, PostingRow, Postings, RemovedDocument, StoreInfo, StoreTotals } from '../store.js';
+import { archiveError, openDatabase, type OpenOptions } from './open.js';
+import { DOC_COLUMNS, groupRuns, toDocument, type Row } from './rows.js';
+import { SCHEMA_VERSION } from './schema.js';
+
+/** Rows per multi-row INSERT (SQLite allows 32766 parameters per statement). */
+const CHUNK = 64;
+
+/** The embedded store: one SQLite file in WAL mode (readers never wait for a writer), prepared statements. */
+export class SqliteStore implements ArchiveStore {
+  readonly location: string;
+  readonly readonly: boolean;
+  private readonly db: Database.Database;
+  private readonly stmt = new Map<string, Database.Statement>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(path: string, options: OpenOptions = {}) {
+    this.location = path;
+    this.readonly = options.readonly ?? false;
+    this.db = openDatabase(path, options);
+  }
+
+  private q(sql: string): Database.Statement {
+    let s = this.stmt.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.stmt.set(sql, s);
+    }
+    return s;
+  }
+
+  transaction<T>(body: () => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      try {
+        // IMMEDIATE takes the write lock up front: two writing processes queue instead of deadlocking.
+        this.q('BEGIN IMMEDIATE').run();
+        const out = await body();
+        this.q('COMMIT').run();
+        return out;
+      } catch (err) {
+        if (this.db.inTransaction) this.q('ROLLBACK').run();
+        throw archiveError(err, this.location);
+      }
+    };
+    // One transaction at a time on this connection, whatever the callers do.
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  async documentByPath(path: string): Promise<DocumentRow | undefined> {
+    const r = this.q(`SELECT ${DOC_COLUMNS} FROM documents WHERE path = ?`).get(path) as Row | undefined;
+    return r && toDocument(r);
+  }
+
+  async documentByUid(uid: string): Promise<DocumentRow | undefined> {
+    const r = this.q(`SELECT ${DOC_COLUMNS} FROM documents WHERE uid = ?`).get(uid) as Row | undefined;
+    return r && toDocument(r);
+  }
+
+  async documents(docs: readonly number[]): Promise<DocumentRow[]> {
+    const s = this.q(`SELECT ${DOC_COLUMNS} FROM documents WHERE doc = ?`);
+    return docs.map((d) => s.get(d) as Row | undefined).filter((r): r is Row => r !== undefined).map(toDocument);
+  }
+
+  async allDocuments(): Promise<DocumentRow[]> {
+    return (this.q(`SELECT ${DOC_COLUMNS} FROM documents ORDER BY doc`).all() as Row[]).map(toDocument);
+  }
+
+  async documentWithHash(hash: string, except: number): Promise<DocumentRow | undefined> {
+    const r = this.q(`SELECT ${DOC_COLUMNS} FROM documents WHERE hash = ? AND doc <> ? ORDER BY counted DESC, doc LIMIT 1`).get(hash, except) as
+      | Row
+      | undefined;
+    return r && toDocument(r);
+  }
+
+  async insertDocument(d: NewDocument): Promise<number> {
+    const result = this.q(
+      `INSERT INTO documents (uid, path, title, hash, length, term_count, added, meta, counted, shingles, signature, term_ids, unit_keys, text)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      d.uid, d.path, d.title, d.hash, d.length, d.termCount, d.added, JSON.stringify(d.meta), d.counted ? 1 : 0, d.shingles,
+      packUint32(d.signature), packIds48(d.termIds), packUint32(d.unitKeys), Buffer.from(d.text.buffer, d.text.byteOffset, d.text.byteLength),
+    );
+    const doc = Number(result.lastInsertRowid);
+    const band = this.q('INSERT OR IGNORE INTO bands (band, doc) VALUES (?, ?)');
+    for (const b of d.bands) band.run(b, doc);
+    return doc;
+  }
+
+  async addPostings(postings: readonly PostingRow[]): Promise<void> {
+    this.insertRows('INSERT INTO postings (term, doc, tf, dl) VALUES', 4, '', postings, (p, out) => out.push(p.term, p.doc, p.tf, p.dl));
+  }
+
+  /**
+   * Insert many rows with one statement per CHUNK rows: SQLite's per-row cost stays, the per-call cost of
+   * crossing into native code is paid once per chunk (postings: 1.7 → 0.9 s per million rows, measured).
+   */
+  private insertRows<T>(prefix: string, width: number, suffix: string, rows: readonly T[], bind: (row: T, out: unknown[]) => void): void {
+    const tuple = `(${Array(width).fill('?').join(', ')})`;
+    const many = this.q(`${prefix} ${Array(CHUNK).fill(tuple).join(', ')} ${suffix}`);
+    const one = this.q(`${prefix} ${tuple} ${suffix}`);
+    const values: unknown[] = [];
+    let i = 0;
+    for (; i + CHUNK <= rows.length; i += CHUNK) {
+      values.length = 0;
+      for (let k = i; k < i + CHUNK; k++) bind(rows[k]!, values);
+      many.run(values);
+    }
+    for (; i < rows.length; i++) {
+      values.length = 0;
+      bind(rows[i]!, values);
+      one.run(values);
+    }
+  }
+
+  async deleteDocument(doc: number): Promise<RemovedDocument | undefined> {
+    const r = this.q(`SELECT ${DOC_COLUMNS}, term_ids, unit_keys, signature, shingles FROM documents WHERE doc = ?`).get(doc) as Row | undefined;
+    if (!r) return undefined;
+    const termIds = unpackIds48(r.term_ids as Buffer);
+    const posting = this.q('DELETE FROM postings WHERE term = ? AND doc = ?');
+    for (const t of termIds) posting.run(t, doc);
+    // A document's buckets follow from its signature, so they are not stored twice.
+    const band = this.q('DELETE FROM bands WHERE band = ? AND doc = ?');
+    if ((r.shingles as number) > 0) for (const b of bandKeys(unpackUint32(r.signature as Buffer))) band.run(b, doc);
+    this.q('DELETE FROM documents WHERE doc = ?').run(doc);
+    return { row: toDocument(r), termIds, unitKeys: [...unpackUint32(r.unit_keys as Buffer)] };
+  }
+
+  async setCounted(doc: number, counted: boolean): Promise<void> {
+    this.q('UPDATE documents SET counted = ? WHERE doc = ?').run(counted ? 1 : 0, doc);
+  }
+
+  async text(doc: number): Promise<string> {
+    const blob = this.q('SELECT text FROM documents WHERE doc = ?').pluck().get(doc) as Buffer | undefined;
+    if (!blob) throw new Error(`document ${doc} is not in the archive`);
+    return unpackText(blob);
+  }
+
+  async signatures(docs: readonly number[]): Promise<Map<number, { mins: Uint32Array; size: number }>> {
+    const get = this.q('SELECT signature, shingles FROM documents WHERE doc = ?');
+    const out = new Map<number, { mins: Uint32Array; size: number }>();
+    for (const d of docs) {
+      const r = get.get(d) as Row | undefined;
+      if (r) out.set(d, { mins: unpackUint32(r.signature as Buffer), size: r.shingles as number });
+    }
+    return out;
+  }
+
+
+  async adjustDocumentFrequencies(deltas: ReadonlyMap<number, number>): Promise<void> {
+    this.adjustCounts('terms', 'term', 'df', deltas);
+  }
+
+  /** Add deltas to a counter table, deleting counters that reach zero. */
+  private adjustCounts(table: string, key: string, value: string, deltas: ReadonlyMap<number, number>): void {
+    const rows = [...deltas].filter(([, d]) => d !== 0);
+    this.insertRows(`INSERT INTO ${table} (${key}, ${value}) VALUES`, 2, `ON CONFLICT (${key}) DO UPDATE SET ${value} = ${value} + excluded.${value}`, rows, ([k, d], out) => out.push(k, d));
+    const drop = this.q(`DELETE FROM ${table} WHERE ${key} = ? AND ${value} <= 0`);
+    for (const [k, d] of rows) if (d < 0) drop.run(k);
+  }
+
+  async documentFrequencies(termIds: readonly number[]): Promise<Map<number, number>> {
+    const s = this.q('SELECT df FROM terms WHERE term = ?').pluck();
+    const out = new Map<number, number>();
+    for (const t of termIds) {
+      const df = s.get(t) as number | undefined;
+      if (df !== undefined) out.set(t, df);
+    }
+    return out;
+  }
+
+  async postings(termIds: readonly number[]): Promise<Map<number, Postings>> {
+    const get = this.q('SELECT doc, tf, dl FROM postings WHERE term = ?').raw();
+    const out = new Map<number, Postings>();
+    for (const t of termIds) {
+      const rows = get.all(t) as [number, number, number][];
+      const p: Postings = { docs: new Array(rows.length), tfs: new Array(rows.length), dls: new Array(rows.length) };
+      rows.forEach(([doc, tf, dl], i) => {
+        p.docs[i] = doc;
+        p.tfs[i] = tf;
+        p.dls[i] = dl;
+      });
+      out.set(t, p);
+    }
+    return out;
+  }
+
+
+  async adjustUnitCounts(deltas: ReadonlyMap<number, number>): Promise<void> {
+    this.adjustCounts('units', 'unit', 'docs', deltas);
+  }
+
+  async unitCounts(keys: readonly number[]): Promise<Map<number, number>> {
+    const s = this.q('SELECT docs FROM units WHERE unit = ?').pluck();
+    const out = new Map<number, number>();
+    for (const k of keys) {
+      const n = s.get(k) as number | undefined;
+      if (n !== undefined) out.set(k, n);
+    }
+    return out;
+  }
+
+  async countUnitsAtLeast(minDocs: number): Promise<number> {
+    return this.q('SELECT count(*) FROM units WHERE docs >= ?').pluck().get(minDocs) as number;
+  }
+
+  async adjustTotals(documents: number, termCount: number): Promise<void> {
+    const s = this.q('UPDATE meta SET value = value + ? WHERE key = ?');
+    s.run(documents, 'documents');
+    s.run(termCount, 'term_count');
+  }
+
+  async getMeta(key: string): Promise<number | undefined> {
+    return this.q('SELECT value FROM meta WHERE key = ?').pluck().get(key) as number | undefined;
+  }
+
+  async setMeta(key: string, value: number): Promise<void> {
+    this.q('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  async totals(): Promise<StoreTotals> {
+    const rows = this.q('SELECT key, value FROM meta').raw().all() as [string, number][];
+    const m = new Map(rows);
+    return { documents: m.get('documents') ?? 0, termCount: m.get('term_count') ?? 0 };
+  }
+
+  async bandNeighbours(bands: readonly number[]): Promise<number[]> {
+    const s = this.q('SELECT doc FROM bands WHERE band = ?').pluck();
+    const out = new Set<number>();
+    for (const b of bands) for (const d of s.all(b) as number[]) out.add(d);
+    return [...out];
+  }
+
+  async bandBuckets(): Promise<number[][]> {
+    const rows = this.q(
+      'SELECT band, doc FROM bands WHERE band IN (SELECT band FROM bands GROUP BY band HAVING count(*) > 1) ORDER BY band, doc',
+    ).raw().all() as [number, number][];
+    return groupRuns(rows);
+  }
+
+  async hashGroups(): Promise<number[][]> {
+    const rows = this.q(
+      'SELECT hash, doc FROM documents WHERE hash IN (SELECT hash FROM documents GROUP BY hash HAVING count(*) > 1) ORDER BY hash, doc',
+    ).raw().all() as [string, number][];
+    return groupRuns(rows);
+  }
+
+  async info(): Promise<StoreInfo> {
+    const count = (table: string) => this.q(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    const size = (p: string) => {
+      try {
+        return statSync(p).size;
+      } catch {
+        return 0;
+      }
+    };
+    return {
+      location: this.location,
+      schemaVersion: SCHEMA_VERSION,
+      sizeBytes: size(this.location) + size(`${this.location}-wal`),
+      terms: count('terms'),
+      postings: count('postings'),
+      units: count('units'),
+      bands: count('bands'),
+    };
+  }
+
+  /**
+   * Writers run in WAL mode (readers never wait for them); the last writer to close switches the file back to
+   * a rollback journal, so the closed archive is one self-contained file that can be copied, and read from
+   * read-only media (a WAL database needs a writable -shm beside it even to be read). While other connections
+   * are open the switch is skipped: it would have to wait for them.
+   */
+  async close(): Promise<void> {
+    if (!this.db.open) return;
+    if (!this.readonly) {
+      try {
+        this.db.pragma('busy_timeout = 0');
+        this.db.pragma('journal_mode = DELETE');
+      } catch {
+        // another connection still has it open: it stays in WAL mode, which is fine
+      }
+    }
+    this.db.close();
+  }
+}
