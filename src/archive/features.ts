@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sentenceTerms } from '../align/terms.js';
 import type { TextDocument } from '../text/document.js';
-import { analyzeFast } from './analyze-fast.js';
+import { analyze } from '../text/tokenize.js';
 import { bandKeys } from './lsh.js';
 import { documentSignature } from './signature.js';
 import { termId } from './term-id.js';
@@ -56,7 +56,7 @@ export function documentTerms(doc: TextDocument): { ids: number[]; freqs: number
   return { ids: [...counts.keys()].map(termId), freqs: [...counts.values()], total };
 }
 
-export function documentFeatures(text: string, doc: TextDocument = analyzeFast(text)): DocumentFeatures {
+export function documentFeatures(text: string, doc: TextDocument = analyze(text)): DocumentFeatures {
   const terms = documentTerms(doc);
   const words = wordHashes(doc);
   const sig = documentSignature(doc, words);

@@ -2,7 +2,7 @@ import { compareDocuments } from '../compare.js';
 import { estimateJaccard } from '../fingerprint/minhash.js';
 import { SCHEMA_VERSION, type CompareResult, type Passage, type Verdict } from '../result.js';
 import type { TextDocument } from '../text/document.js';
-import { analyzeFast as analyze } from './analyze-fast.js';
+import { analyze } from '../text/tokenize.js';
 import { boilerplateThreshold, learnedBoilerplate, type Boilerplate } from './boilerplate.js';
 import type { CheckOptions } from './check.js';
 import { NEAR_DUPLICATE_JACCARD } from './write.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeFast } from '../../src/archive/analyze-fast.js';
+import { analyze } from '../../src/text/tokenize.js';
 import { bandKeys, BANDS } from '../../src/archive/lsh.js';
 import { documentSignature, shingleHashes } from '../../src/archive/signature.js';
 import { wordHashes } from '../../src/archive/word-hash.js';
@@ -16,12 +16,12 @@ function exactJaccard(a: Set<number>, b: Set<number>): number {
 
 describe('document signatures and LSH bands', () => {
   it('hashes word 3-grams: one per position, equal for equal word triples whatever the punctuation', () => {
-    const doc = analyzeFast(seed('sieff-oped'));
+    const doc = analyze(seed('sieff-oped'));
     const words = wordHashes(doc);
     const hashes = shingleHashes(words);
     expect(hashes).toHaveLength(words.filter((w) => w !== 0).length - 2);
     expect(new Set(hashes).size).toBe(shingleSet(doc, 3).size);
-    const [a, b] = ['The mayor opened it.', 'the MAYOR, opened it'].map((t) => shingleHashes(wordHashes(analyzeFast(t))));
+    const [a, b] = ['The mayor opened it.', 'the MAYOR, opened it'].map((t) => shingleHashes(wordHashes(analyze(t))));
     expect(a).toEqual(b);
   });
 
@@ -30,24 +30,24 @@ describe('document signatures and LSH bands', () => {
     const sentences = base.split('. ');
     for (const keep of [0.9, 0.7, 0.5]) {
       const edited = sentences.map((s, i) => (i / sentences.length < keep ? s : article(100 + i, 1).split('\n\n')[1]!)).join('. ');
-      const a = analyzeFast(base);
-      const b = analyzeFast(edited);
+      const a = analyze(base);
+      const b = analyze(edited);
       const exact = exactJaccard(shingleSet(a, 3), shingleSet(b, 3));
       expect(Math.abs(estimateJaccard(documentSignature(a), documentSignature(b)) - exact)).toBeLessThan(0.12);
     }
-    expect(estimateJaccard(documentSignature(analyzeFast(base)), documentSignature(analyzeFast(article(2, 30))))).toBeLessThan(0.1);
+    expect(estimateJaccard(documentSignature(analyze(base)), documentSignature(analyze(article(2, 30))))).toBeLessThan(0.1);
   });
 
   it('fills every bin even for a text shorter than the signature, and leaves an empty text empty', () => {
-    const short = documentSignature(analyzeFast('Only a few words here today.'));
+    const short = documentSignature(analyze('Only a few words here today.'));
     expect(short.mins.every((v) => v !== 0xffffffff)).toBe(true);
-    expect(documentSignature(analyzeFast('!!! ???')).size).toBe(0);
+    expect(documentSignature(analyze('!!! ???')).size).toBe(0);
   });
 
   it('identical texts share every band; unrelated ones (almost) none', () => {
-    const a = bandKeys(documentSignature(analyzeFast(article(5, 20))).mins);
-    const b = bandKeys(documentSignature(analyzeFast(article(5, 20))).mins);
-    const c = bandKeys(documentSignature(analyzeFast(article(6, 20))).mins);
+    const a = bandKeys(documentSignature(analyze(article(5, 20))).mins);
+    const b = bandKeys(documentSignature(analyze(article(5, 20))).mins);
+    const c = bandKeys(documentSignature(analyze(article(6, 20))).mins);
     expect(a).toHaveLength(BANDS);
     expect(a).toEqual(b);
     expect(a.filter((k) => c.includes(k)).length).toBeLessThanOrEqual(1);

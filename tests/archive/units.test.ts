@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeFast } from '../../src/archive/analyze-fast.js';
 import { boilerplateSentences, unitKeys } from '../../src/archive/units.js';
 import { sequenceKey } from '../../src/archive/word-hash.js';
 import { sentenceKeys } from '../../src/fingerprint/sentence-key.js';
@@ -9,7 +8,7 @@ describe('boilerplate units', () => {
   const text = 'Share this article\nThe mayor opened the new bridge on Monday. Traffic was light.\n\nCopyright 2024 Example News. All rights reserved.\n';
 
   it('keys every sentence and every line by its normalized words', () => {
-    const doc = analyzeFast(text);
+    const doc = analyze(text);
     const keys = unitKeys(doc);
     expect(keys).toContain(sequenceKey(['share', 'this', 'article']));
     expect(keys).toContain(sequenceKey(['copyright', '2024', 'example', 'news', 'all', 'rights', 'reserved']));
@@ -17,7 +16,7 @@ describe('boilerplate units', () => {
     expect(keys).toContain(sequenceKey(['all', 'rights', 'reserved']));
     expect(new Set(keys).size).toBe(keys.length);
     // Case, spacing and punctuation do not change a key; word order does.
-    expect(unitKeys(analyzeFast('ALL   rights, reserved!'))).toEqual([sequenceKey(['all', 'rights', 'reserved'])]);
+    expect(unitKeys(analyze('ALL   rights, reserved!'))).toEqual([sequenceKey(['all', 'rights', 'reserved'])]);
     expect(sequenceKey(['rights', 'all', 'reserved'])).not.toBe(sequenceKey(['all', 'rights', 'reserved']));
   });
 
