@@ -3,9 +3,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { launchChromium, recordExternalRequests } from '../../reports/chromium.js';
 
-export { launchChromium };
+/** One Chromium per test file: launched before its tests, closed after them. Call at the top of a file. */
+export function useChromium(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium was not launched (useChromium must be called at the top of the test file)');
+    return browser;
+  };
+}
 
 // Page functions run in the browser; the project compiles without the DOM library, so they see these as `any`.
 declare const document: any;

@@ -1,21 +1,14 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/compare.js';
 import { renderHtml } from '../../src/report/html/page.js';
 import { fixturePair, HOSTILE } from '../report/html/helpers.js';
-import { ARTIFACTS, openReport, launchChromium } from './harness.js';
+import { ARTIFACTS, openReport, useChromium } from './harness.js';
 
 declare const document: any;
 declare const window: any;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 // The hostile text goes into both articles, inside and outside the reused passage, and into the file names.
 const seed = fixturePair('sieff-oped.txt', 'pasha-rewrite.txt');
@@ -40,7 +33,7 @@ async function assertSafe(page: import('playwright-core').Page): Promise<void> {
 describe('hostile article text in Chromium', () => {
   it('shows markup, template syntax, scripts, RTL, Chinese and emoji literally and runs none of it', async () => {
     expect(result.passages.length).toBeGreaterThan(0); // the hostile text sits next to real highlights
-    const r = await openReport(browser, html);
+    const r = await openReport(browser(), html);
     const { page } = r;
     await assertSafe(page);
 
@@ -78,7 +71,7 @@ describe('hostile article text in Chromium', () => {
   it('stays inert even without its Content-Security-Policy: escaping alone keeps the payloads text', async () => {
     const bare = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
     expect(bare).not.toContain('Content-Security-Policy');
-    const r = await openReport(browser, bare);
+    const r = await openReport(browser(), bare);
     await assertSafe(r.page);
     expect(r.errors).toEqual([]);
     await r.close();

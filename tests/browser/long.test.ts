@@ -1,17 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildPair } from '../../bench/html.js';
 import { compare } from '../../src/compare.js';
 import { renderHtml } from '../../src/report/html/page.js';
-import { classes, inView, launchChromium, openReport } from './harness.js';
+import { classes, inView, useChromium, openReport } from './harness.js';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 // Long texts: most paragraphs are off screen and not laid out yet (content-visibility), so jumps must still land.
 const { source, candidate } = buildPair(300_000);
@@ -23,7 +16,7 @@ const lastPair = result.passages.reduce((n, p) => n + p.pairs.length, 0) - 1;
 describe('a long report (~300 kB a side)', () => {
   it('brings a far counterpart into view with smooth scrolling, and wraps from the first passage back to the last', async () => {
     expect(passages).toBeGreaterThan(20);
-    const r = await openReport(browser, html, { motion: true });
+    const r = await openReport(browser(), html, { motion: true });
     const { page } = r;
     await page.locator(`#cand mark[data-q~="${lastPair}"]`).first().click();
     const counterpart = page.locator(`#src mark[data-q~="${lastPair}"]`).first();

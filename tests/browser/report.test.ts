@@ -1,28 +1,21 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/report/html/page.js';
 import { fixturePair, twoPassagePair } from '../report/html/helpers.js';
-import { ARTIFACTS, classes, inView, launchChromium, openReport } from './harness.js';
+import { ARTIFACTS, classes, inView, useChromium, openReport } from './harness.js';
 
 declare const document: any;
 declare function getComputedStyle(el: any): any;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 const seed = fixturePair('sieff-oped.txt', 'pasha-rewrite.txt');
 const seedHtml = renderHtml(seed.result, seed.sourceText, seed.candidateText);
 
 describe('the seed report (sieff → pasha) in Chromium', () => {
   it('highlights the passages on both sides with the same numbers, and links a click to its counterpart', async () => {
-    const r = await openReport(browser, seedHtml);
+    const r = await openReport(browser(), seedHtml);
     const { page } = r;
     const numbers = (side: string) =>
       page.locator(`#${side} mark[data-n]`).evaluateAll((els: any[]) => els.map((e) => e.getAttribute('data-n') as string).sort());
@@ -56,7 +49,7 @@ describe('the seed report (sieff → pasha) in Chromium', () => {
   });
 
   it('jumps from a dot of the alignment map to both sentences', async () => {
-    const r = await openReport(browser, seedHtml);
+    const r = await openReport(browser(), seedHtml);
     // The passage dot furthest down the diagonal, clicked where it is drawn.
     const map = r.page.locator('#map');
     const cells = ((await map.getAttribute('data-cells')) ?? '').split(' ').map((t) => t.split(',').map(Number));
@@ -81,7 +74,7 @@ describe('the seed report (sieff → pasha) in Chromium', () => {
 describe('a report with two passages', () => {
   it('steps through passages with n and p, and through sentence pairs with ] and [', async () => {
     const pair = twoPassagePair();
-    const r = await openReport(browser, renderHtml(pair.result, pair.sourceText, pair.candidateText));
+    const r = await openReport(browser(), renderHtml(pair.result, pair.sourceText, pair.candidateText));
     const { page } = r;
     const focusedPassage = () => page.evaluate(() => document.activeElement?.getAttribute('data-n') as string | null);
     await page.keyboard.press('n');
