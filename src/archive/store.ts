@@ -1,3 +1,4 @@
+import type { DocumentFeatures } from './features.js';
 /**
  * What the archive needs from storage. The embedded SQLite store implements it; a server-backed store
  * (PostgreSQL) can implement the same calls, which is why they are asynchronous and batch-shaped (postings of
@@ -22,15 +23,12 @@ export interface DocumentRow {
   counted: boolean;
 }
 
-export interface NewDocument extends Omit<DocumentRow, 'doc'> {
+/** The fingerprint fields of `DocumentFeatures` that a store keeps beside the row, declared once there. */
+export type StoredFeatures = Pick<DocumentFeatures, 'termIds' | 'termFreqs' | 'unitKeys' | 'signature' | 'shingles' | 'bands'>;
+
+export interface NewDocument extends Omit<DocumentRow, 'doc'>, StoredFeatures {
   /** Deflated UTF-8 text. */
   text: Uint8Array;
-  termIds: number[];
-  termFreqs: number[];
-  unitKeys: number[];
-  signature: Uint32Array;
-  shingles: number;
-  bands: number[];
 }
 
 /** What a removed document contributed, so the caller can take it back out of the counters. */
