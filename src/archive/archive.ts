@@ -10,6 +10,7 @@ import { scanArchive, type ScanOptions, type ScanResult } from './scan.js';
 import { archiveError, type OpenOptions } from './sqlite/open.js';
 import { SqliteStore } from './sqlite/store.js';
 import type { ArchiveStore, DocumentRow } from './store.js';
+import { findProblems, type StoredFingerprint } from './verify.js';
 import { removeBatch, writeBatch, type WriteOutcome } from './write.js';
 
 export interface ArchivedDocument {
@@ -139,6 +140,16 @@ export class Archive {
     return this.guard(async () => {
       await this.sameAnalysis(false);
       return scanArchive(this.store, options);
+    });
+  }
+
+  /** The storage engine's integrity check plus parascope's own invariants (verify.ts); no problems = sound. */
+  async verify(): Promise<{ documents: number; problems: string[] }> {
+    return this.guard(async () => {
+      const facts = await this.store.verifyFacts();
+      const fingerprints: StoredFingerprint[] = [];
+      for await (const f of this.store.fingerprints()) fingerprints.push(f);
+      return { documents: facts.documentCount, problems: findProblems(facts, fingerprints) };
     });
   }
 

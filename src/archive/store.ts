@@ -1,4 +1,5 @@
 import type { DocumentFeatures } from './features.js';
+import type { VerifyFacts, StoredFingerprint } from './verify.js';
 /**
  * What the archive needs from storage. The embedded SQLite store implements it; a server-backed store
  * (PostgreSQL) can implement the same calls, which is why they are asynchronous and batch-shaped (postings of
@@ -113,5 +114,8 @@ export interface ArchiveStore {
   hashGroups(): Promise<number[][]>;
 
   info(): Promise<StoreInfo>;
+  /** The facts `verify.ts` judges (engine integrity check included), and every document's stored fingerprint. */
+  verifyFacts(): Promise<VerifyFacts>;
+  fingerprints(): AsyncIterable<StoredFingerprint>;
   close(): Promise<void>;
 }

@@ -138,5 +138,22 @@ export function indexCommand(): Command {
         }),
       ),
     );
+
+  index
+    .command('verify')
+    .description("check the archive: the storage engine's integrity check plus parascope's own invariants. Exit 1 when a problem is found")
+    .addOption(archiveOption())
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
+    .action((flags: { archive: string; format: (typeof FORMATS)[number] }) =>
+      guard(() =>
+        withArchive(flags.archive, { readonly: true }, async (archive) => {
+          const report = await archive.verify();
+          if (flags.format === 'json') process.stdout.write(JSON.stringify({ ok: report.problems.length === 0, ...report }, null, 2) + '\n');
+          else if (report.problems.length === 0) process.stdout.write(`ok: ${report.documents} documents, no problems\n`);
+          else process.stdout.write(report.problems.map((p) => `problem: ${p}\n`).join('') + `${report.problems.length} problems in ${report.documents} documents\n`);
+          if (report.problems.length > 0) process.exitCode = 1;
+        }),
+      ),
+    );
   return index;
 }

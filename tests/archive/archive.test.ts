@@ -22,7 +22,7 @@ describe('archive: add, replace, remove', () => {
     expect(docs.map((d) => d.path).sort()).toEqual([join(dir, 'a/b/two.txt'), join(dir, 'a/one.txt')]);
     expect(docs.find((d) => d.path.endsWith('one.txt'))).toMatchObject({ id: documentId(join(dir, 'a/one.txt')), title: 'Story 1' });
     await archive.close();
-    expectConsistent(path);
+    await expectConsistent(path);
   });
 
   it('re-adding the same text is a no-op; changed text replaces it under the same id; meta is kept', async () => {
@@ -41,7 +41,7 @@ describe('archive: add, replace, remove', () => {
     expect(after[0]!.hash).not.toBe(before.hash);
     expect(await archive.text(before.id)).toBe(article(8, 12, 'Story 7, updated'));
     await archive.close();
-    expectConsistent(path);
+    await expectConsistent(path);
   });
 
   it('removes by id or path and reports what matched nothing', async () => {
@@ -55,7 +55,7 @@ describe('archive: add, replace, remove', () => {
     expect(await archive.list()).toEqual([]);
     expect(await archive.stats()).toMatchObject({ documents: 0, terms: 0, postings: 0 });
     await archive.close();
-    expectConsistent(path);
+    await expectConsistent(path);
   });
 
   it('keeps every counter consistent through a random sequence of adds, replaces, copies and removals', async () => {
@@ -72,7 +72,7 @@ describe('archive: add, replace, remove', () => {
     const stats = await archive.stats();
     expect(stats.documents).toBe((await archive.list()).length);
     await archive.close();
-    expectConsistent(path);
+    await expectConsistent(path);
   });
 
   it('refuses to write through a read-only handle and reads a missing archive as an error', async () => {

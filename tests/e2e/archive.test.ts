@@ -51,7 +51,7 @@ describe('parascope index', () => {
     expect(parascope(['index', 'remove', '-a', db, list[0].id])).toMatchObject({ code: 0, stdout: 'removed 1\n' });
     expectCleanRefusal(parascope(['index', 'remove', '-a', db, 'deadbeef0000']), /no such document: deadbeef0000/);
     expect(JSON.parse(parascope(['index', 'stats', '-a', db, '-f', 'json']).stdout).documents).toBe(1);
-    expectConsistent(db);
+    await expectConsistent(db);
   });
 
   it('adds a directory recursively, skipping (and naming) files that are not text, with exit 2', () => {
@@ -160,7 +160,7 @@ describe('bad archives: exit 2, one line', () => {
       holder.prepare('ROLLBACK').run();
       holder.close();
     }
-    expectConsistent(path);
+    await expectConsistent(path);
   });
 
   // root ignores file permissions: the CLI then runs as an unprivileged user, which needs setpriv.
@@ -207,9 +207,9 @@ describe('interrupted index add', () => {
     expect(partial % 100).toBe(0);
     expect(partial).toBeLessThan(1200);
     expect(parascope(['index', 'stats', '-a', db]).code).toBe(0);
-    expectConsistent(db);
+    await expectConsistent(db);
     const rest = parascope(['index', 'add', '-a', db, files]);
     expect(rest.stdout).toBe(`added ${1200 - partial}, replaced 0, unchanged ${partial}, skipped 0\n`);
-    expectConsistent(db);
+    await expectConsistent(db);
   }, 60_000);
 });

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { packIds48, packUint32, unpackIds48, unpackText, unpackUint32 } from '../codec.js';
 import { bandKeys } from '../lsh.js';
+import type { StoredFingerprint, VerifyFacts } from '../verify.js';
 import type { ArchiveStore, DocumentRow, NewDocument, PostingRow, Postings, RemovedDocument, StoreInfo, StoreTotals } from '../store.js';
 import { archiveError, openDatabase, type OpenOptions } from './open.js';
 import { DOC_COLUMNS, groupRuns, toDocument, type Row } from './rows.js';
@@ -268,6 +269,44 @@ export class SqliteStore implements ArchiveStore {
       units: count('units'),
       bands: count('bands'),
     };
+  }
+
+  async verifyFacts(): Promise<VerifyFacts> {
+    const engine = (this.q('PRAGMA integrity_check').pluck().all() as string[]).filter((line) => line !== 'ok').map((line) => `SQLite: ${line}`);
+    const one = (sql: string) => (this.q(sql).pluck().get() as number | null) ?? 0;
+    const perDoc = (table: string) => new Map(this.q(`SELECT doc, count(*) FROM ${table} GROUP BY doc`).raw().all() as [number, number][]);
+    return {
+      engine,
+      totals: await this.totals(),
+      documentCount: one('SELECT count(*) FROM documents'),
+      termCountSum: one('SELECT sum(term_count) FROM documents'),
+      dfMismatches: one(
+        `SELECT count(*) FROM terms t FULL JOIN (SELECT term, count(*) AS n FROM postings GROUP BY term) p ON p.term = t.term
+         WHERE t.df IS NOT p.n`,
+      ),
+      strayPostings: one('SELECT count(*) FROM postings p LEFT JOIN documents d ON d.doc = p.doc WHERE d.doc IS NULL OR d.term_count <> p.dl'),
+      strayBands: one('SELECT count(*) FROM bands b LEFT JOIN documents d ON d.doc = b.doc WHERE d.doc IS NULL'),
+      postingsPerDoc: perDoc('postings'),
+      bandsPerDoc: perDoc('bands'),
+      unitCounts: new Map(this.q('SELECT unit, docs FROM units').raw().all() as [number, number][]),
+      hasAnalysis: (await this.getMeta('analysis')) !== undefined,
+    };
+  }
+
+  async *fingerprints(): AsyncIterable<StoredFingerprint> {
+    const rows = this.q('SELECT doc, uid, hash, counted, term_ids, unit_keys, signature, shingles FROM documents ORDER BY doc').iterate() as IterableIterator<Row>;
+    for (const r of rows) {
+      yield {
+        doc: r.doc as number,
+        uid: r.uid as string,
+        hash: r.hash as string,
+        counted: r.counted === 1,
+        termIds: unpackIds48(r.term_ids as Buffer),
+        unitKeys: unpackUint32(r.unit_keys as Buffer),
+        signature: unpackUint32(r.signature as Buffer),
+        shingles: r.shingles as number,
+      };
+    }
   }
 
   /**
