@@ -36,7 +36,7 @@ function seedArchive(except: string[]): string {
 }
 
 describe('parascope index', () => {
-  it('adds, re-adds as a no-op, lists, reports stats and removes', () => {
+  it('adds, re-adds as a no-op, lists, reports stats and removes', async () => {
     const db = join(tempDir(), 'a.db');
     const add = parascope(['index', 'add', '--archive', db, '--meta', 'desk=world', fixture('sieff-oped'), fixture('cgtn-shared-future')]);
     expect(add).toMatchObject({ code: 0, stdout: 'added 2, replaced 0, unchanged 0, skipped 0\n', stderr: '' });
@@ -51,6 +51,7 @@ describe('parascope index', () => {
     expect(parascope(['index', 'remove', '-a', db, list[0].id])).toMatchObject({ code: 0, stdout: 'removed 1\n' });
     expectCleanRefusal(parascope(['index', 'remove', '-a', db, 'deadbeef0000']), /no such document: deadbeef0000/);
     expect(JSON.parse(parascope(['index', 'stats', '-a', db, '-f', 'json']).stdout).documents).toBe(1);
+    expect(parascope(['index', 'verify', '-a', db])).toMatchObject({ code: 0, stdout: 'ok: 1 documents, no problems\n', stderr: '' });
     await expectConsistent(db);
   });
 
@@ -146,7 +147,7 @@ describe('bad archives: exit 2, one line', () => {
     expectCleanRefusal(parascope(['index', 'add', '-a', future, fixture('sieff-oped')]), /newer/);
   });
 
-  it('an archive locked by another writer', () => {
+  it('an archive locked by another writer', async () => {
     const path = seedArchive(['pasha-rewrite']);
     const holder = new Database(path);
     holder.pragma('journal_mode = WAL');
