@@ -2,7 +2,8 @@ import { estimateJaccard } from '../fingerprint/minhash.js';
 import type { DocumentFeatures } from './features.js';
 import { documentId } from './ids.js';
 import { Ledger } from './ledger.js';
-import type { ArchiveStore, DocumentRow, PostingRow } from './store.js';
+import { PostingBatch } from './posting-batch.js';
+import type { ArchiveStore, DocumentRow } from './store.js';
 
 /** A document ready to be stored: its features and deflated text, computed outside the transaction. */
 export interface PreparedDocument {
@@ -25,11 +26,10 @@ export function writeBatch(store: ArchiveStore, batch: readonly PreparedDocument
   const last = new Map(batch.map((d, i) => [d.path, i]));
   return store.transaction(async () => {
     const ledger = new Ledger();
-    const postings: PostingRow[] = [];
+    const postings = new PostingBatch();
     const outcomes: WriteOutcome[] = [];
     for (const [i, d] of batch.entries()) outcomes.push(last.get(d.path) === i ? await writeOne(store, ledger, postings, d, meta, now) : 'unchanged');
-    postings.sort((a, b) => a.term - b.term || a.doc - b.doc);
-    await store.addPostings(postings);
+    await store.addPostings(postings.sorted());
     await ledger.flush(store);
     return outcomes;
   });
@@ -38,7 +38,7 @@ export function writeBatch(store: ArchiveStore, batch: readonly PreparedDocument
 async function writeOne(
   store: ArchiveStore,
   ledger: Ledger,
-  postings: PostingRow[],
+  postings: PostingBatch,
   d: PreparedDocument,
   meta: Record<string, string>,
   now: string,
@@ -66,7 +66,7 @@ async function writeOne(
     shingles: f.shingles,
     bands: f.bands,
   });
-  f.termIds.forEach((term, i) => postings.push({ term, doc, tf: f.termFreqs[i]!, dl: f.termCount }));
+  postings.add(doc, f.termIds, f.termFreqs, f.termCount);
   ledger.document(1, f.termIds, f.termCount);
   if (counted) ledger.unitKeys(1, f.unitKeys);
   return existing ? 'replaced' : 'added';
