@@ -5,14 +5,17 @@
  *  2. scan of bbc-news: every group of byte-identical files (found here by hashing the raw bytes) must be
  *     reported; other reuse is summarized with samples to read by hand.
  *  3. source retrieval on PAN13 subsets 02-04 (see archive-pan.ts).
- * Usage: npm run build && npm run bench:archive-acceptance [-- --skip-pan] [--skip-scan] [--pan-check]
+ *  4. with --archive postgres://…: archives A and B built again on PostgreSQL, every check and the archive scan
+ *     compared with SQLite's (archive-backends.ts); results in archive-acceptance-postgres.json.
+ * Usage: npm run build && npm run bench:archive-acceptance [-- --skip-pan] [--skip-scan] [--pan-check] [--archive URL]
  * (--pan-check also runs the full `check` on every suspicious document: several minutes.)
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BBC_FOLDERS, filesUnder, fixture, parascope, requireBuilt, round, saveResults, SEEDS } from './archive-lib.js';
+import { compareBackends } from './archive-backends.js';
+import { BBC_FOLDERS, filesUnder, flag, fixture, parascope, requireBuilt, round, saveResults, SEEDS } from './archive-lib.js';
 import { panRetrieval } from './archive-pan.js';
 
 requireBuilt();
@@ -57,6 +60,10 @@ results.seeds = {
   others: otherChecks,
   othersHold: otherChecks.every((c) => c.exitCode === 0),
 };
+
+// 4. The same archives on PostgreSQL: identical results.
+const server = flag('archive');
+if (server) results.backends = compareBackends(server, archiveA, archiveB, log);
 
 // 2. Scan of bbc-news.
 if (!process.argv.includes('--skip-scan')) {
@@ -114,4 +121,4 @@ if (!process.argv.includes('--skip-scan')) {
 // 3. PAN13 source retrieval.
 if (!process.argv.includes('--skip-pan')) results.pan = await panRetrieval(work, log, process.argv.includes('--pan-check'));
 
-log(`results: ${saveResults('archive-acceptance', results)}`);
+log(`results: ${saveResults(server ? 'archive-acceptance-postgres' : 'archive-acceptance', results)}`);

@@ -9,9 +9,14 @@
  *  4. The same as 1-2 on a synthetic archive of --synthetic N documents (default 100000; 0 skips it).
  * Targets (issue "Archive index"): ≥ 500 documents/s per core for index add; check median < 100 ms and
  * p95 < 300 ms at 100,000 documents. The machine is shared: medians, one run of the large archive.
- * Usage: npm run build && npm run bench:archive [-- --synthetic N]
+ * With `--archive postgres://…` every archive is built in that database instead (a fresh schema per run,
+ * size as PostgreSQL reports it for the schema's tables and indexes), sim_text is skipped, and the results
+ * go to bench/results/archive-postgres.json beside the SQLite ones.
+ * `--check-archive LOCATION` measures only the check latency (2.) on an archive built earlier.
+ * Usage: npm run build && npm run bench:archive [-- --synthetic N] [--archive postgres://user@host/db] [--check-archive LOCATION]
  */
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,15 +29,30 @@ requireBuilt();
 const work = mkdtempSync(join(tmpdir(), 'parascope-bench-'));
 const synthetic = Number(flag('synthetic') ?? 100_000);
 const log = (s: string) => process.stderr.write(`${s}\n`);
-const results: Record<string, unknown> = { machine: `${cores()} cores (shared)` };
+const server = flag('archive');
+if (server && !/^postgres(ql)?:\/\//.test(server)) throw new Error('--archive takes a postgres:// URL (SQLite archives are the default)');
+const results: Record<string, unknown> = { machine: `${cores()} cores (shared)`, backend: server ? 'postgres' : 'sqlite' };
+
+/** Where run `name` builds its archive: a file in the work folder, or a fresh schema on the server. */
+function archiveLocation(name: string): string {
+  if (!server) return join(work, `${name}.db`);
+  const url = new URL(server);
+  url.searchParams.set('schema', `bench_${name.replace(/[^a-z0-9]/g, '_')}_${randomBytes(3).toString('hex')}`);
+  return url.toString();
+}
+
+function archiveBytes(location: string): number {
+  if (!server) return statSync(location).size;
+  return (JSON.parse(parascope(['index', 'stats', '--archive', location, '--format', 'json']).stdout) as { sizeBytes: number }).sizeBytes;
+}
 
 /** Index `paths` into a fresh archive with the CLI and report throughput and size. */
 function indexRun(name: string, paths: string[], jobs?: number) {
-  const db = join(work, `${name}.db`);
+  const db = archiveLocation(name);
   const r = parascope(['index', 'add', '--archive', db, ...(jobs ? ['--jobs', String(jobs)] : []), ...paths]);
   if (r.code !== 0 && r.code !== 2) throw new Error(`index add failed: ${r.stderr}`);
   const added = Number(/added (\d+)/.exec(r.stdout)?.[1] ?? 0);
-  const bytes = statSync(db).size;
+  const bytes = archiveBytes(db);
   const workers = jobs ?? cores();
   const out = {
     command: `parascope index add${jobs ? ` --jobs ${jobs}` : ''} <${paths.length} paths>`,
@@ -89,15 +109,26 @@ async function checkLatency(db: string) {
   return out;
 }
 
+// Only the check latency of an archive built before (e.g. a schema left by an earlier run): --check-archive LOCATION.
+const existing = flag('check-archive');
+if (existing) {
+  results.checkExisting = { archive: existing.replace(/:[^/@]*@/, '@'), ...(await checkLatency(existing)) };
+  log(`results: ${saveResults(server ? 'archive-postgres-check' : 'archive-check', results)}`);
+  process.exit(0);
+}
+
 // 1-2. Real corpora.
 const real = [...BBC_FOLDERS, join(PAN, 'src')];
 results.indexRealOneProcess = indexRun('real-jobs1', real, 1).out;
+results.indexRealFourWorkers = indexRun('real-jobs4', real, 4).out;
 const realRun = indexRun('real', real);
 results.indexReal = realRun.out;
 results.checkReal = await checkLatency(realRun.db);
 
 // 3. sim_text against the raw files, parascope against an archive of them.
-if (spawnSync('sim_text', ['-v']).error) {
+if (server) {
+  results.simText = 'skipped with --archive (compares with the SQLite archive)';
+} else if (spawnSync('sim_text', ['-v']).error) {
   results.simText = 'sim_text not installed (apt-get install -y similarity-tester)';
 } else {
   const bbcDb = indexRun('bbc', BBC_FOLDERS).db;
@@ -127,4 +158,4 @@ if (synthetic > 0) {
   results.checkSynthetic = await checkLatency(run.db);
 }
 
-log(`results: ${saveResults('archive', results)}`);
+log(`results: ${saveResults(server ? 'archive-postgres' : 'archive', results)}`);

@@ -7,8 +7,8 @@ import { boilerplateThreshold } from './boilerplate.js';
 import { checkText, type CheckOptions, type CheckReport, type CheckResult } from './check.js';
 import { prepareDocument } from './prepare.js';
 import { scanArchive, type ScanOptions, type ScanResult } from './scan.js';
-import { archiveError, type OpenOptions } from './sqlite/open.js';
-import { SqliteStore } from './sqlite/store.js';
+import { openStore, type OpenStoreOptions } from './open-store.js';
+import { archiveError } from './sqlite/open.js';
 import type { ArchiveStore, DocumentRow } from './store.js';
 import { findProblems, type StoredFingerprint } from './verify.js';
 import { removeBatch, writeBatch, type WriteOutcome } from './write.js';
@@ -35,14 +35,15 @@ export interface ArchiveStats {
   sizeBytes: number;
 }
 
-export type OpenArchiveOptions = OpenOptions;
+export type OpenArchiveOptions = OpenStoreOptions;
 
 /**
  * A persistent, incremental archive of articles that answers "which archived articles did this one reuse,
- * and where?". `path` is an SQLite file (created on first write) or ':memory:'.
+ * and where?". `location` is an SQLite file (created on first write), ':memory:', or a PostgreSQL URL
+ * (`postgres://user@host/db`, connected on first use; see open-store.ts).
  */
-export function openArchive(path: string, options: OpenArchiveOptions = {}): Archive {
-  return new Archive(new SqliteStore(path === ':memory:' ? path : resolve(path), options));
+export function openArchive(location: string, options: OpenArchiveOptions = {}): Archive {
+  return new Archive(openStore(location, options));
 }
 
 export class Archive {
@@ -89,6 +90,14 @@ export class Archive {
 
   async list(): Promise<ArchivedDocument[]> {
     return this.guard(async () => (await this.store.allDocuments()).map(publicDocument));
+  }
+
+  /** One archived document by id (or by path), without its text; undefined when there is none. */
+  async document(idOrPath: string): Promise<ArchivedDocument | undefined> {
+    return this.guard(async () => {
+      const row = (await this.store.documentByUid(idOrPath)) ?? (await this.store.documentByPath(resolve(idOrPath)));
+      return row && publicDocument(row);
+    });
   }
 
   /** An archived document's text, by id. */

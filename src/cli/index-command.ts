@@ -8,8 +8,16 @@ import { guard, parsePositiveInt } from './run.js';
 
 export const DEFAULT_ARCHIVE = 'parascope.db';
 
+/** The archive used when no --archive is given: PARASCOPE_ARCHIVE, else parascope.db. */
+export function defaultArchive(): string {
+  return process.env.PARASCOPE_ARCHIVE || DEFAULT_ARCHIVE;
+}
+
+/** The archive every command uses unless told otherwise: --archive, else PARASCOPE_ARCHIVE, else parascope.db. */
 export function archiveOption(): Option {
-  return new Option('-a, --archive <file>', 'the archive (an SQLite file)').default(DEFAULT_ARCHIVE);
+  return new Option('-a, --archive <file|url>', 'the archive: an SQLite file, or a PostgreSQL URL (postgres://user@host:port/db)')
+    .env('PARASCOPE_ARCHIVE')
+    .default(DEFAULT_ARCHIVE);
 }
 
 /** How long a writer waits for another process's write to finish before giving up: PARASCOPE_BUSY_TIMEOUT_MS. */

@@ -1,12 +1,12 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { openArchive } from '../../src/archive/archive.js';
 import { documentId } from '../../src/archive/ids.js';
 import { rng } from '../helpers/generate.js';
-import { article, expectConsistent, tempArchive, tempDir } from './helpers.js';
+import { article, describeBackends, expectConsistent, tempArchive, tempDir } from './helpers.js';
 
-describe('archive: add, replace, remove', () => {
+describeBackends('archive: add, replace, remove', (backend) => {
   it('adds files and directories recursively, skips hidden entries, and reports unreadable files', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'a/b'), { recursive: true });
@@ -14,7 +14,7 @@ describe('archive: add, replace, remove', () => {
     writeFileSync(join(dir, 'a/b/two.txt'), article(2));
     writeFileSync(join(dir, 'a/.hidden.txt'), article(3));
     writeFileSync(join(dir, 'a/empty.txt'), '');
-    const { archive, path } = tempArchive();
+    const { archive, path } = tempArchive(backend);
     const summary = await archive.add([join(dir, 'a')], { jobs: 1 });
     expect(summary).toMatchObject({ added: 2, replaced: 0, unchanged: 0 });
     expect(summary.failed.map((f) => f.path)).toEqual([join(dir, 'a/empty.txt')]);
@@ -29,7 +29,7 @@ describe('archive: add, replace, remove', () => {
     const dir = tempDir();
     const file = join(dir, 'story.txt');
     writeFileSync(file, article(7));
-    const { archive, path } = tempArchive();
+    const { archive, path } = tempArchive(backend);
     await archive.add([file], { jobs: 1, meta: { desk: 'world' } });
     const before = (await archive.list())[0]!;
     expect(await archive.add([file], { jobs: 1 })).toMatchObject({ added: 0, replaced: 0, unchanged: 1 });
@@ -44,8 +44,18 @@ describe('archive: add, replace, remove', () => {
     await expectConsistent(path);
   });
 
+  it('stores a title holding a stray NUL from a web capture exactly as given', async () => {
+    const { archive, path } = tempArchive(backend);
+    const text = `Head\u0000line of the story\n\n${article(5).split('\n\n')[1]}`;
+    await archive.addText('/web/capture.txt', text);
+    expect((await archive.list())[0]!.title).toBe('Head\u0000line of the story');
+    expect(await archive.text((await archive.list())[0]!.id)).toBe(text);
+    await archive.close();
+    await expectConsistent(path);
+  });
+
   it('removes by id or path and reports what matched nothing', async () => {
-    const { archive, path } = tempArchive();
+    const { archive, path } = tempArchive(backend);
     await archive.addText('/news/a.txt', article(1));
     await archive.addText('/news/b.txt', article(2));
     const [a] = await archive.list();
@@ -59,7 +69,7 @@ describe('archive: add, replace, remove', () => {
   });
 
   it('keeps every counter consistent through a random sequence of adds, replaces, copies and removals', async () => {
-    const { archive, path } = tempArchive();
+    const { archive, path } = tempArchive(backend);
     const random = rng(42);
     const paths = Array.from({ length: 12 }, (_, i) => `/c/${i}.txt`);
     for (let step = 0; step < 80; step++) {
@@ -76,7 +86,7 @@ describe('archive: add, replace, remove', () => {
   });
 
   it('refuses to write through a read-only handle and reads a missing archive as an error', async () => {
-    const { archive, path } = tempArchive();
+    const { archive, path } = tempArchive(backend);
     await archive.addText('/x.txt', article(1));
     await archive.close();
     const ro = openArchive(path, { readonly: true });
@@ -84,8 +94,9 @@ describe('archive: add, replace, remove', () => {
     await expect(ro.remove(['/x.txt'])).rejects.toThrow(/read-only/);
     expect(await ro.list()).toHaveLength(1);
     await ro.close();
-    expect(() => openArchive(join(tempDir(), 'missing.db'), { readonly: true })).toThrow(/no such archive/);
-    if (process.getuid?.() !== 0) {
+    // SQLite refuses a missing file when opened, PostgreSQL on first use (it connects lazily).
+    await expect((async () => openArchive(backend.freshLocation(), { readonly: true }).list())()).rejects.toThrow(/no such archive/);
+    if (backend.name === 'sqlite' && process.getuid?.() !== 0) {
       chmodSync(path, 0o444);
       await expect(openArchive(path).addText('/z.txt', article(3))).rejects.toThrow(/read-only/);
     }

@@ -1,19 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { openArchive } from '../../src/archive/archive.js';
 import { boilerplateThreshold } from '../../src/archive/boilerplate.js';
 import { SEED_NAMES, fixturePath, seed } from '../helpers/fixtures.js';
-import { article, tempArchive } from './helpers.js';
+import { article, describeBackends, tempArchive, type Backend } from './helpers.js';
 
-async function seedArchive(except: string[]) {
-  const { archive } = tempArchive();
+async function seedArchive(backend: Backend, except: string[]) {
+  const { archive } = tempArchive(backend);
   for (const name of SEED_NAMES) if (!except.includes(name)) await archive.addText(fixturePath(`${name}.txt`), seed(name));
   for (let i = 0; i < 20; i++) await archive.addText(`/distractors/${i}.txt`, article(1000 + i));
   return archive;
 }
 
-describe('check', () => {
+describeBackends('check', (backend) => {
   it('finds the paraphrased source of the seed rewrite, with offsets into both texts', async () => {
-    const archive = await seedArchive(['pasha-rewrite']);
+    const archive = await seedArchive(backend, ['pasha-rewrite']);
     const report = await archive.checkReport(seed('pasha-rewrite'), { path: 'pasha-rewrite.txt' });
     const { result } = report;
     expect(result.schemaVersion).toBe(1);
@@ -31,7 +31,7 @@ describe('check', () => {
   });
 
   it('never matches an archived article with itself, but does match a copy at another path', async () => {
-    const archive = await seedArchive([]);
+    const archive = await seedArchive(backend, []);
     const self = (await archive.checkReport(seed('sieff-oped'), { path: fixturePath('sieff-oped.txt') })).result;
     expect(self.matches.map((m) => m.document.path)).not.toContain(fixturePath('sieff-oped.txt'));
     expect(self.matches.map((m) => m.document.path)).toContain(fixturePath('pasha-rewrite.txt'));
@@ -42,7 +42,7 @@ describe('check', () => {
   });
 
   it('--top limits the matches reported, not the verdict', async () => {
-    const archive = await seedArchive([]);
+    const archive = await seedArchive(backend, []);
     const all = await archive.check(seed('sieff-oped'), { path: '/elsewhere/copy.txt' });
     const one = await archive.check(seed('sieff-oped'), { path: '/elsewhere/copy.txt', top: 1 });
     expect(all.matches.length).toBeGreaterThan(1);
@@ -52,13 +52,13 @@ describe('check', () => {
   });
 
   it('an empty archive finds nothing', async () => {
-    const { archive } = tempArchive();
+    const { archive } = tempArchive(backend);
     expect(await archive.check(seed('pasha-rewrite'))).toMatchObject({ verdict: 'none', matches: [], coverage: 0 });
     await archive.close();
   });
 });
 
-describe('learned boilerplate', () => {
+describeBackends('learned boilerplate', (backend) => {
   const about =
     'About Example Daily. Example Daily is an independent newspaper founded by river merchants in the old harbour town. ' +
     'Our reporters cover council budgets, ferry timetables, glacier research and the vineyard harvest every single week. ' +
@@ -66,7 +66,7 @@ describe('learned boilerplate', () => {
     'Letters to the editor may be shortened for length and clarity before they are printed in the weekend edition.';
 
   async function archiveWith(copies: number) {
-    const { archive } = tempArchive();
+    const { archive } = tempArchive(backend);
     for (let i = 0; i < copies; i++) await archive.addText(`/site/${i}.txt`, `${article(200 + i)}\n${about}\n`);
     return archive;
   }
@@ -94,7 +94,7 @@ describe('learned boilerplate', () => {
   });
 
   it('copies of one story do not make its sentences boilerplate', async () => {
-    const { archive } = tempArchive();
+    const { archive } = tempArchive(backend);
     const story = article(300, 20);
     // Six syndicated copies: the same text, and lightly edited versions (a different headline).
     for (let i = 0; i < 3; i++) await archive.addText(`/wire/${i}.txt`, story);
@@ -107,9 +107,9 @@ describe('learned boilerplate', () => {
   });
 });
 
-describe('openArchive check on files', () => {
+describeBackends('openArchive check on files', (backend) => {
   it('checkFile reads the article the way the CLI does', async () => {
-    const { archive, path } = tempArchive();
+    const { archive, path } = tempArchive(backend);
     await archive.addText(fixturePath('sieff-oped.txt'), seed('sieff-oped'));
     await archive.close();
     const ro = openArchive(path, { readonly: true });

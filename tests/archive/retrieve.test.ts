@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { retrieve, windowRanges } from '../../src/archive/retrieve.js';
-import { SqliteStore } from '../../src/archive/sqlite/store.js';
+import { openStore } from '../../src/archive/open-store.js';
 import { analyze } from '../../src/text/tokenize.js';
-import { article, tempArchive } from './helpers.js';
+import { article, describeBackends, tempArchive } from './helpers.js';
 
 describe('windowRanges', () => {
   it('covers the sentences that have terms with overlapping windows; a short text is one window', async () => {
@@ -14,12 +14,12 @@ describe('windowRanges', () => {
   });
 });
 
-describe('retrieve', () => {
+describeBackends('retrieve', (backend) => {
   it('puts the source of one reused passage first in the windows that hold it, even in a long article', async () => {
-    const { archive, path } = tempArchive();
+    const { archive, path } = tempArchive(backend);
     for (let i = 0; i < 30; i++) await archive.addText(`/archive/${i}.txt`, article(500 + i, 15));
     await archive.close();
-    const store = new SqliteStore(path, { readonly: true });
+    const store = openStore(path, { readonly: true });
     const source = (await store.documentByPath('/archive/17.txt'))!;
     const borrowed = article(517, 15).split('\n\n')[1]!.split(/(?<=\.) /).slice(5, 9).join(' ');
     // A long article of its own with the borrowed passage in the middle.

@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { article, tempArchive } from './helpers.js';
+import { expect, it } from 'vitest';
+import { article, describeBackends, tempArchive } from './helpers.js';
 
-describe('scan', () => {
+describeBackends('scan', (backend) => {
   it('reports identical copies, near-duplicate groups and reuse pairs, and nothing between unrelated articles', async () => {
-    const { archive } = tempArchive();
+    const { archive } = tempArchive(backend);
     const story = article(1, 20);
     const sentences = (text: string) => text.split('\n\n')[1]!.trim().split(/(?<=\.) /);
     await archive.addText('/a/original.txt', story);

@@ -1,17 +1,16 @@
-import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { openArchive } from '../../src/archive/archive.js';
-import { article, tempArchive, tempDir } from './helpers.js';
+import { article, describeBackends, tempArchive, tempDir, type Backend } from './helpers.js';
 
 /** A small archive that has seen adds, a replacement, identical copies and a removal. */
-async function builtArchive(): Promise<string> {
+async function builtArchive(backend: Backend): Promise<string> {
   const dir = tempDir();
   for (let i = 0; i < 8; i++) writeFileSync(join(dir, `s${i}.txt`), article(i));
   writeFileSync(join(dir, 'copy.txt'), article(3));
   writeFileSync(join(dir, 'copy2.txt'), article(3));
-  const { archive, path } = tempArchive();
+  const { archive, path } = tempArchive(backend);
   await archive.add([dir], { jobs: 1 });
   writeFileSync(join(dir, 's1.txt'), article(100));
   await archive.add([join(dir, 's1.txt')], { jobs: 1 });
@@ -29,16 +28,9 @@ async function verify(path: string): Promise<string[]> {
   }
 }
 
-/** Break one invariant behind parascope's back, the way a bug or a torn write would. */
-function tamper(path: string, sql: string): void {
-  const db = new Database(path);
-  db.exec(sql);
-  db.close();
-}
-
-describe('archive verify', () => {
+describeBackends('archive verify', (backend) => {
   it('finds no problem in an archive built by adds, replacement, copies and removal', async () => {
-    const path = await builtArchive();
+    const path = await builtArchive(backend);
     expect(await verify(path)).toEqual([]);
   });
 
@@ -50,8 +42,9 @@ describe('archive verify', () => {
     ['an LSH bucket row', 'DELETE FROM bands WHERE (band, doc) = (SELECT band, doc FROM bands LIMIT 1)', /LSH bucket/],
     ['the counted flag of a copy', 'UPDATE documents SET counted = 1', /counted for boilerplate more than once/],
   ])('reports a broken %s', async (_what, sql, message) => {
-    const path = await builtArchive();
-    tamper(path, sql);
+    const path = await builtArchive(backend);
+    // Break one invariant behind parascope's back, the way a bug or a torn write would.
+    await backend.tamper(path, sql);
     const problems = await verify(path);
     expect(problems.some((p) => message.test(p)), problems.join('\n')).toBe(true);
   });
