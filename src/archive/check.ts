@@ -62,6 +62,15 @@ export function verdictSeverity(v: Verdict): number {
   return SEVERITY[v];
 }
 
+/** The levels a pre-publish gate can fail at (`check --fail-on`, the server's `failOn`). */
+export const FAIL_ON = ['partial-reuse', 'paraphrase', 'duplicate', 'never'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+/** Whether a check with this verdict fails the gate: the verdict is at or above `failOn`. */
+export function failsGate(verdict: Verdict, failOn: FailOn): boolean {
+  return failOn !== 'never' && verdictSeverity(verdict) >= verdictSeverity(failOn);
+}
+
 /**
  * Check one article against the archive: analyze it once, retrieve candidate sources, align each with the
  * learned boilerplate, keep those with passages. Archived documents are analyzed only when aligned.

@@ -155,7 +155,7 @@ export function comparePairs<T extends BatchPair>(
  * fails with ERR_UNKNOWN_FILE_EXTENSION), so a `.ts` worker is started from a tiny bootstrap that registers
  * tsx through its API and then imports the entry. tsx is resolved here, where node_modules is reachable.
  */
-function workerEntry(url: URL): { code: string; eval: boolean; file: string } {
+export function workerEntry(url: URL): { code: string; eval: boolean; file: string } {
   let file = fileURLToPath(url);
   if (file.endsWith('.js') && !existsSync(file) && existsSync(file.replace(/\.js$/, '.ts'))) file = file.replace(/\.js$/, '.ts');
   if (!file.endsWith('.ts')) return { code: file, eval: false, file };

@@ -1,14 +1,10 @@
 import { Command, Option } from 'commander';
-import { verdictSeverity } from '../archive/check.js';
-import type { Verdict } from '../result.js';
+import { FAIL_ON, failsGate, type FailOn } from '../archive/check.js';
 import { CHECK_FORMATS, needsCheckAlignmentMap, renderCheck, type CheckFormat } from '../report/check.js';
 import { DEFAULT_MAX_BYTES } from '../text/read.js';
 import { archiveOption, withArchive } from './index-command.js';
 import { emit } from './output.js';
 import { guard, parsePositiveInt } from './run.js';
-
-const FAIL_ON = ['partial-reuse', 'paraphrase', 'duplicate', 'never'] as const;
-type FailOn = (typeof FAIL_ON)[number];
 
 interface CheckFlags {
   archive: string;
@@ -18,11 +14,6 @@ interface CheckFlags {
   out?: string;
   maxBytes: number;
   candidates?: number;
-}
-
-/** Exit code 1 when the verdict is at or above --fail-on: the pre-publish gate. */
-export function fails(verdict: Verdict, failOn: FailOn): boolean {
-  return failOn !== 'never' && verdictSeverity(verdict) >= verdictSeverity(failOn);
 }
 
 export function checkCommand(): Command {
@@ -46,7 +37,7 @@ export function checkCommand(): Command {
             retrieval: flags.candidates ? { pool: flags.candidates } : undefined,
           });
           emit(renderCheck(flags.format, report), flags.out);
-          if (fails(report.result.verdict, flags.failOn)) process.exitCode = 1;
+          if (failsGate(report.result.verdict, flags.failOn)) process.exitCode = 1; // the pre-publish gate
         }),
       ),
     );

@@ -5,6 +5,7 @@ import { checkCommand } from './check.js';
 import { compareCommand } from './compare.js';
 import { indexCommand } from './index-command.js';
 import { scanCommand } from './scan.js';
+import { serveCommand } from './serve.js';
 import { guard } from './run.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -17,7 +18,8 @@ const program = new Command('parascope')
   .addCommand(compareCommand())
   .addCommand(indexCommand())
   .addCommand(checkCommand())
-  .addCommand(scanCommand());
+  .addCommand(scanCommand())
+  .addCommand(serveCommand());
 
 for (const command of program.commands.flatMap((c) => [c, ...c.commands])) command.exitOverride().configureOutput({ outputError: (message, write) => write(`parascope: ${message.replace(/^error: /, '').trim()}\n`) });
 
