@@ -9,7 +9,8 @@ import { documentFeatures } from './features.js';
  */
 const PROBE_TEXT =
   'Headline: Officials weighed new tariffs\n\nThe ministers’ talks, held in 2024, weren’t easy. They visited ' +
-  'factories and harbours; exports rose 95 billion dollars. Strengthening ties was repeatedly stated.\n' +
+  'factories and harbours; exports rose 95 billion dollars. Strengthening ties was repeatedly stated. The plan ' +
+  "was the council's.\n" +
   'Copyright Example News. All rights reserved.\n';
 
 let cached: number | undefined;
