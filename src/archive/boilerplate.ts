@@ -36,6 +36,17 @@ export async function learnedBoilerplate(
   minDocs: number,
   discount: ReadonlySet<number> = new Set(),
 ): Promise<Boilerplate> {
-  const counts = await store.unitCounts(unitKeys(doc));
-  return boilerplateSentences(doc, (key) => (counts.get(key) ?? 0) - (discount.has(key) ? 1 : 0) >= minDocs);
+  return (await learnedBoilerplates(store, [doc], minDocs, discount))[0]!;
+}
+
+/** `learnedBoilerplate` of several documents with one lookup of their unit counts (one round trip on a server). */
+export async function learnedBoilerplates(
+  store: ArchiveStore,
+  docs: readonly TextDocument[],
+  minDocs: number,
+  discount: ReadonlySet<number> = new Set(),
+): Promise<Boilerplate[]> {
+  const keys = docs.map((doc) => unitKeys(doc));
+  const counts = await store.unitCounts([...new Set(keys.flat())]);
+  return docs.map((doc) => boilerplateSentences(doc, (key) => (counts.get(key) ?? 0) - (discount.has(key) ? 1 : 0) >= minDocs));
 }

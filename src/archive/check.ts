@@ -4,9 +4,10 @@ import { compareDocuments, type CompareOptions } from '../compare.js';
 import { SCHEMA_VERSION, type CompareResult, type DocumentInfo, type Verdict } from '../result.js';
 import { analyze, DEFAULT_SEGMENT_OPTIONS } from '../text/tokenize.js';
 import type { Range } from '../util/range.js';
-import { boilerplateThreshold, learnedBoilerplate } from './boilerplate.js';
+import { boilerplateThreshold, learnedBoilerplate, learnedBoilerplates } from './boilerplate.js';
 import { retrieve, type RetrievalOptions } from './retrieve.js';
-import type { ArchiveStore } from './store.js';
+import type { ArchiveStore, DocumentRow } from './store.js';
+import type { TextDocument } from '../text/document.js';
 import { contentHash } from './features.js';
 import { unitKeys } from './units.js';
 
@@ -86,14 +87,17 @@ export async function checkText(store: ArchiveStore, text: string, options: Chec
   const retrieval = await retrieve(store, candidateDoc, candidateBoilerplate.flags, new Set(self ? [self.doc] : []), options.retrieval);
 
   const rows = new Map((await store.documents(retrieval.candidates.map((c) => c.doc))).map((r) => [r.doc, r]));
-  const aligned: { match: CheckMatch; text: string; score: number }[] = [];
+  const sources: { row: DocumentRow; text: string; doc: TextDocument }[] = [];
   for (const candidate of retrieval.candidates) {
     const row = rows.get(candidate.doc);
     if (!row) continue;
     const sourceText = await store.text(row.doc);
-    const sourceDoc = analyze(sourceText, segment);
-    const sourceBoilerplate = await learnedBoilerplate(store, sourceDoc, minDocs);
-    const boilerplate = new Set([...candidateBoilerplate.keys, ...sourceBoilerplate.keys]);
+    sources.push({ row, text: sourceText, doc: analyze(sourceText, segment) });
+  }
+  const sourceBoilerplates = await learnedBoilerplates(store, sources.map((s) => s.doc), minDocs);
+  const aligned: { match: CheckMatch; text: string; score: number }[] = [];
+  for (const [i, { row, text: sourceText, doc: sourceDoc }] of sources.entries()) {
+    const boilerplate = new Set([...candidateBoilerplate.keys, ...sourceBoilerplates[i]!.keys]);
     const r = compareDocuments(sourceDoc, candidateDoc, { ...options.compare, boilerplate, sourcePath: row.path, candidatePath: options.path });
     if (r.passages.length === 0) continue;
     const { schemaVersion: _v, source, candidate: _c, ...rest } = r;
