@@ -1,3 +1,4 @@
+import { unpackIds48, unpackUint32 } from './codec.js';
 import { bandKeys } from './lsh.js';
 import type { StoreTotals } from './store.js';
 
@@ -21,6 +22,23 @@ export interface StoredFingerprint {
   unitKeys: Iterable<number>;
   signature: Uint32Array;
   shingles: number;
+}
+
+/** The columns every store keeps for a document's fingerprint, in the codec's packing. */
+export const FINGERPRINT_COLUMNS = 'doc, uid, hash, counted, term_ids, unit_keys, signature, shingles';
+
+/** A stored row with FINGERPRINT_COLUMNS, unpacked (the same for every backend). */
+export function fingerprintOf(r: Record<string, unknown>): StoredFingerprint {
+  return {
+    doc: r.doc as number,
+    uid: r.uid as string,
+    hash: r.hash as string,
+    counted: r.counted === 1,
+    termIds: unpackIds48(r.term_ids as Uint8Array),
+    unitKeys: unpackUint32(r.unit_keys as Uint8Array),
+    signature: unpackUint32(r.signature as Uint8Array),
+    shingles: r.shingles as number,
+  };
 }
 
 export interface VerifyFacts {

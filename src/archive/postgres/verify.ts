@@ -1,6 +1,5 @@
-import { unpackIds48, unpackUint32 } from '../codec.js';
 import type { StoreTotals } from '../store.js';
-import type { StoredFingerprint, VerifyFacts } from '../verify.js';
+import { FINGERPRINT_COLUMNS, fingerprintOf, type StoredFingerprint, type VerifyFacts } from '../verify.js';
 import type { Row } from './rows.js';
 
 /** The facts `index verify` judges (verify.ts), gathered with the same queries as the SQLite store's. */
@@ -30,20 +29,9 @@ export async function verifyFacts(query: Query, totals: StoreTotals, hasAnalysis
 /** Every document's stored fingerprint, in pages by document number: a large archive is never held at once. */
 export async function* fingerprints(query: Query): AsyncIterable<StoredFingerprint> {
   for (let after = 0; ; ) {
-    const rows = await query('SELECT doc, uid, hash, counted, term_ids, unit_keys, signature, shingles FROM documents WHERE doc > $1 ORDER BY doc LIMIT 1000', [after]);
+    const rows = await query(`SELECT ${FINGERPRINT_COLUMNS} FROM documents WHERE doc > $1 ORDER BY doc LIMIT 1000`, [after]);
     if (rows.length === 0) return;
-    for (const r of rows) {
-      yield {
-        doc: r.doc as number,
-        uid: r.uid as string,
-        hash: r.hash as string,
-        counted: r.counted === 1,
-        termIds: unpackIds48(r.term_ids as Buffer),
-        unitKeys: unpackUint32(r.unit_keys as Buffer),
-        signature: unpackUint32(r.signature as Buffer),
-        shingles: r.shingles as number,
-      };
-    }
+    for (const r of rows) yield fingerprintOf(r);
     after = rows[rows.length - 1]!.doc as number;
   }
 }

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { packIds48, packUint32, unpackIds48, unpackText, unpackUint32 } from '../codec.js';
 import { bandKeys } from '../lsh.js';
-import type { StoredFingerprint, VerifyFacts } from '../verify.js';
+import { FINGERPRINT_COLUMNS, fingerprintOf, type StoredFingerprint, type VerifyFacts } from '../verify.js';
 import type { ArchiveStore, DocumentRow, NewDocument, PostingRow, Postings, RemovedDocument, StoreInfo, StoreTotals } from '../store.js';
 import { archiveError, openDatabase, type OpenOptions } from './open.js';
 import { DOC_COLUMNS, groupRuns, toDocument, type Row } from './rows.js';
@@ -280,10 +280,11 @@ export class SqliteStore implements ArchiveStore {
       totals: await this.totals(),
       documentCount: one('SELECT count(*) FROM documents'),
       termCountSum: one('SELECT sum(term_count) FROM documents'),
-      dfMismatches: one(
-        `SELECT count(*) FROM terms t FULL JOIN (SELECT term, count(*) AS n FROM postings GROUP BY term) p ON p.term = t.term
-         WHERE t.df IS NOT p.n`,
-      ),
+      // Two indexed lookups rather than a FULL JOIN: SQLite scans the materialized subquery once per term
+      // there (no index on it), which took minutes at 70k terms; these take 0.1 s.
+      dfMismatches:
+        one('SELECT count(*) FROM terms t WHERE t.df IS NOT (SELECT count(*) FROM postings p WHERE p.term = t.term)') +
+        one('SELECT count(*) FROM (SELECT DISTINCT term FROM postings) p WHERE NOT EXISTS (SELECT 1 FROM terms t WHERE t.term = p.term)'),
       strayPostings: one('SELECT count(*) FROM postings p LEFT JOIN documents d ON d.doc = p.doc WHERE d.doc IS NULL OR d.term_count <> p.dl'),
       strayBands: one('SELECT count(*) FROM bands b LEFT JOIN documents d ON d.doc = b.doc WHERE d.doc IS NULL'),
       postingsPerDoc: perDoc('postings'),
@@ -294,20 +295,9 @@ export class SqliteStore implements ArchiveStore {
   }
 
   async *fingerprints(): AsyncIterable<StoredFingerprint> {
-    const rows = this.q('SELECT doc, uid, hash, counted, term_ids, unit_keys, signature, shingles FROM documents ORDER BY doc').iterate() as IterableIterator<Row>;
-    for (const r of rows) {
-      yield {
-        doc: r.doc as number,
-        uid: r.uid as string,
-        hash: r.hash as string,
-        counted: r.counted === 1,
-        termIds: unpackIds48(r.term_ids as Buffer),
-        unitKeys: unpackUint32(r.unit_keys as Buffer),
-        signature: unpackUint32(r.signature as Buffer),
-        shingles: r.shingles as number,
-      };
-    }
+    for (const r of this.q(`SELECT ${FINGERPRINT_COLUMNS} FROM documents ORDER BY doc`).iterate() as IterableIterator<Row>) yield fingerprintOf(r);
   }
+
 
   /**
    * Writers run in WAL mode (readers never wait for them); the last writer to close switches the file back to
