@@ -7,7 +7,7 @@ import { inverseSentenceFrequency, mergeCounts, sentenceTerms, weigh, type TermC
 import { analyze } from '../src/text/tokenize.js';
 import { writeFileAtomic } from '../src/util/atomic.js';
 
-// MRPC diagnostic: how well parascope's sentence similarity (tf-idf cosine over content lemmas, the aligner's
+// MRPC diagnostic: how well parascope's sentence similarity (tf-idf cosine over content stems, the aligner's
 // anchor score) separates paraphrases from non-paraphrases, at the best single threshold.
 // Usage: npm run bench:mrpc [-- FILE]
 const file = process.argv[2] ?? process.env.MRPC_TRAIN ?? '/work/shared/corpora/mrpc-train/msr_paraphrase_train.txt';
@@ -87,7 +87,7 @@ const fmt = (p: Point): string =>
   `threshold ${p.threshold.toFixed(4)}: accuracy ${p.accuracy.toFixed(4)}, F1 ${p.f1.toFixed(4)} (precision ${p.precision.toFixed(4)}, recall ${p.recall.toFixed(4)})`;
 const lines = [
   `MRPC train (${file}): ${n} pairs, ${sentences.size} distinct sentences, ${positives} paraphrases (${((positives / n) * 100).toFixed(1)}%)`,
-  `similarity: tf-idf cosine over content lemmas (src/align/terms.ts), idf over all MRPC train sentences`,
+  `similarity: tf-idf cosine over content stems (src/align/terms.ts), idf over all MRPC train sentences`,
   `majority baseline (all "paraphrase"): accuracy ${(positives / n).toFixed(4)}, F1 ${((2 * positives) / (positives + n)).toFixed(4)}`,
   `best accuracy  at ${fmt(bestAccuracy)}`,
   `best F1        at ${fmt(bestF1)}`,

@@ -1,5 +1,6 @@
 import { findAnchors } from './align/anchors.js';
-import { extractChains } from './align/chain.js';
+import { extractChains, mergeChains } from './align/chain.js';
+import { wordEdges } from './align/edges.js';
 import { pairFeatures } from './align/features.js';
 import { DEFAULT_ALIGN_OPTIONS, DEFAULT_VERDICT_OPTIONS, type AlignOptions, type VerdictOptions } from './align/options.js';
 import { pairSentences } from './align/pairs.js';
@@ -8,6 +9,7 @@ import { documentSignature } from './fingerprint/document-signature.js';
 import { estimateContainment, estimateJaccard } from './fingerprint/minhash.js';
 import { SCHEMA_VERSION, type CompareResult, type Passage } from './result.js';
 import type { TextDocument } from './text/document.js';
+import type { Range } from './util/range.js';
 import { analyze, DEFAULT_SEGMENT_OPTIONS, type SegmentOptions } from './text/tokenize.js';
 
 export interface CompareOptions {
@@ -39,31 +41,49 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
   const align = { ...DEFAULT_ALIGN_OPTIONS, ...options.align };
   const verdictOptions = { ...DEFAULT_VERDICT_OPTIONS, ...options.verdict };
   const features = pairFeatures(source, candidate, align.shingleSize, options.boilerplate);
-  const chains = extractChains(findAnchors(features.source, features.candidate, align), align);
+  const chains = mergeChains(extractChains(findAnchors(features.source, features.candidate, align), align), align.mergeDistance);
 
-  const passages: Passage[] = chains.map((chain) => {
+  const spans = chains.map((chain) => {
     const sentencePairs = pairSentences(chain, features.source, features.candidate, features.idf, align);
     // The source side is bounded by where the pairs point, not by the chain's edge anchors: an edge anchor
     // may match a neighbouring same-topic sentence that no candidate sentence was actually derived from.
     const sourceSpan = sentencePairs.length
       ? { first: Math.min(...sentencePairs.map((p) => p.sourceFirst)), last: Math.max(...sentencePairs.map((p) => p.sourceLast)) }
       : chain.source;
-    const pairs = sentencePairs.map((p) => ({
-      source: { start: source.sentences[p.sourceFirst]!.start, end: source.sentences[p.sourceLast]!.end },
-      candidate: { start: candidate.sentences[p.candidate]!.start, end: candidate.sentences[p.candidate]!.end },
-      similarity: round(p.similarity),
-    }));
+    return { chain, sentencePairs, sourceSpan, candidateSpan: chain.candidate };
+  });
+  const sentenceSpans = spans.map((s) => ({ source: s.sourceSpan, candidate: s.candidateSpan }));
+  const edges = wordEdges(source, candidate, sentenceSpans, align.shingleSize, align.edgeCutCost);
+
+  const drafted: Passage[] = spans.map(({ chain, sentencePairs, sourceSpan }, index) => {
+    const edge = edges[index]!;
+    // Pairs are whole sentences, clipped to the passage's word-level edges; a pair cut away entirely goes.
+    const pairs = sentencePairs
+      .map((p) => ({
+        source: clip({ start: source.sentences[p.sourceFirst]!.start, end: source.sentences[p.sourceLast]!.end }, edge.source),
+        candidate: clip({ start: candidate.sentences[p.candidate]!.start, end: candidate.sentences[p.candidate]!.end }, edge.candidate),
+        similarity: round(p.similarity),
+      }))
+      .filter((p) => p.source.end > p.source.start && p.candidate.end > p.candidate.start);
     const pairLength = pairs.reduce((n, p) => n + p.candidate.end - p.candidate.start, 0);
     const similarity = pairs.reduce((sum, p) => sum + p.similarity * (p.candidate.end - p.candidate.start), 0) / (pairLength || 1);
     return {
-      source: { start: source.sentences[sourceSpan.first]!.start, end: source.sentences[sourceSpan.last]!.end },
-      candidate: { start: candidate.sentences[chain.candidate.first]!.start, end: candidate.sentences[chain.candidate.last]!.end },
+      source: edge.source,
+      candidate: edge.candidate,
       similarity: round(similarity),
       kind: passageKind(source, sourceSpan, candidate, chain.candidate, align.shingleSize, align.nearVerbatimContainment),
       score: round(chain.score),
       pairs,
     };
   });
+  // A short paraphrase is too little evidence on its own: two texts on one topic often word one fact alike.
+  // Short passages stand only when copied nearly word for word.
+  const passages = drafted.filter(
+    (p) =>
+      p.source.end > p.source.start &&
+      p.candidate.end > p.candidate.start &&
+      (p.kind !== 'paraphrase' || wordCount(source, p.source) >= align.minParaphraseWords),
+  );
   passages.sort((a, b) => a.candidate.start - b.candidate.start);
 
   const candidateCoverage = coverage(candidate.text, passages.map((p) => p.candidate));
@@ -102,6 +122,28 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
     };
   }
   return result;
+}
+
+/** Words (and numbers) of `doc` inside the character range. */
+function wordCount(doc: TextDocument, range: Range): number {
+  // Tokens are in text order: binary-search the first one inside the range.
+  let lo = 0;
+  let hi = doc.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.tokens[mid]!.start < range.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let n = 0;
+  for (let i = lo; i < doc.tokens.length && doc.tokens[i]!.end <= range.end; i++) {
+    const kind = doc.tokens[i]!.kind;
+    if (kind === 'word' || kind === 'number') n++;
+  }
+  return n;
+}
+
+function clip(r: Range, to: Range): Range {
+  return { start: Math.max(r.start, to.start), end: Math.min(r.end, to.end) };
 }
 
 function round(x: number): number {

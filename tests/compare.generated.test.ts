@@ -86,4 +86,29 @@ describe('generated cases', () => {
     expect(overlapLength(result.passages[0]!.candidate, { start, end: start + paragraph.length })).toBe(paragraph.length);
     expect(result.passages[0]!.candidate).toEqual({ start, end: start + paragraph.length });
   });
+
+  describe('one reused sentence inside an unrelated same-topic article', () => {
+    const copied = bodySentences.find((x) => x.startsWith('Also, by continuing to supply arms to Taiwan'))!;
+    const reworded = 'By continuing its arms supplies to Taiwan, the US keeps violating the three joint Sino-US communiqués that form the cornerstone of Sino-US ties.';
+    const host = paragraphs(seed('cgtn-shared-future'));
+    const embed = (sentence: string) => [...host.slice(0, 4), sentence, ...host.slice(4)].join('\n\n');
+
+    it('copied verbatim: reported, however short', () => {
+      const candidate = embed(copied);
+      const result = compare(sieff, candidate);
+      expectWellFormed(result, sieff, candidate);
+      expect(result.passages).toHaveLength(1);
+      expect(result.passages[0]!.kind).toBe('verbatim');
+      const at = candidate.indexOf(copied);
+      expect(result.passages[0]!.candidate).toEqual({ start: at, end: at + copied.length });
+    });
+
+    it('reworded: a paraphrase shorter than minParaphraseWords is not evidence enough', () => {
+      const candidate = embed(reworded);
+      expect(compare(sieff, candidate).passages).toEqual([]);
+      // The chain itself is found: it is the size rule that drops it.
+      const lenient = compare(sieff, candidate, { align: { minParaphraseWords: 0 } });
+      expect(lenient.passages.map((p) => p.kind)).toEqual(['paraphrase']);
+    });
+  });
 });

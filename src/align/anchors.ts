@@ -66,7 +66,7 @@ export function findAnchors(source: SentenceFeatures, candidate: SentenceFeature
       const similarity = Math.max(cos, dice);
       if (similarity >= options.minAnchorSimilarity) {
         const sharedTerms = shared[s]!;
-        const weight = (similarity - options.baseline) * Math.min(1, sharedTerms / options.fullWeightTerms);
+        const weight = (similarity - options.baseline) * termFactor(sharedTerms, options);
         if (weight > 0) anchors.push({ source: s, candidate: c, similarity, sharedTerms, weight });
       }
       dot[s] = 0;
@@ -76,4 +76,13 @@ export function findAnchors(source: SentenceFeatures, candidate: SentenceFeature
     touched.length = 0;
   });
   return anchors;
+}
+
+/**
+ * How much an anchor's shared content terms scale its weight: proportionally below `fullWeightTerms`, then with
+ * the square root (diminishing returns: topic words make long sentences share many terms), up to `maxTermFactor`.
+ */
+export function termFactor(sharedTerms: number, options: AlignOptions): number {
+  const r = sharedTerms / options.fullWeightTerms;
+  return r <= 1 ? r : Math.min(options.maxTermFactor, Math.sqrt(r));
 }

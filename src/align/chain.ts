@@ -19,8 +19,8 @@ export interface Chain {
  * Extract chains, best first, the way local alignment extracts hits from a dot plot.
  *
  * A chain is a sequence of anchors moving forward (never backward) in both documents, each step skipping at
- * most `maxGap` sentences on either side, at a cost of `gapCost` per skipped sentence plus the skipped
- * sentence's best anchor weight anywhere (its opportunity cost: a chain may step over unmatched sentences,
+ * most `maxGap` sentences on either side (or jumping up to `maxSourceJump` source sentences, see options),
+ * at a cost of `gapCost` per skipped sentence plus the skipped sentence's best anchor weight anywhere (its opportunity cost: a chain may step over unmatched sentences,
  * but not over sentences that are evidence of reuse elsewhere, as in a text whose sentences were shuffled).
  * Its score is the sum of its anchors' weights minus those costs. A rewrite shows up as a long, dense chain; two articles on the
  * same topic give scattered anchors whose chains stay below `minPassageScore`, and are dropped as
@@ -29,7 +29,11 @@ export interface Chain {
  */
 export function extractChains(anchors: readonly Anchor[], options: AlignOptions): Chain[] {
   let live = [...anchors].sort((a, b) => a.candidate - b.candidate || a.source - b.source);
-  const costs = { source: skipCosts(anchors, 'source'), candidate: skipCosts(anchors, 'candidate') };
+  const costs = {
+    source: skipCosts(anchors, 'source'),
+    candidate: skipCosts(anchors, 'candidate'),
+    jump: skipCosts(anchors, 'source', options.jumpTolerance),
+  };
   const chains: Chain[] = [];
   while (live.length > 0) {
     const best = bestChain(live, chains, costs, options);
@@ -53,14 +57,14 @@ function straddles(p: Anchor, q: Anchor, taken: readonly Chain[]): boolean {
   return false;
 }
 
-/** Prefix sums of each sentence's best anchor weight, so the cost of skipping any run is O(1). */
-function skipCosts(anchors: readonly Anchor[], side: 'source' | 'candidate'): Float64Array {
+/** Prefix sums of each sentence's best anchor weight (above `tolerance`), so the cost of skipping any run is O(1). */
+function skipCosts(anchors: readonly Anchor[], side: 'source' | 'candidate', tolerance = 0): Float64Array {
   let n = 0;
   for (const a of anchors) n = Math.max(n, a[side] + 1);
   const best = new Float64Array(n);
   for (const a of anchors) best[a[side]] = Math.max(best[a[side]]!, a.weight);
   const prefix = new Float64Array(n + 1);
-  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + best[i]!;
+  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + Math.max(0, best[i]! - tolerance);
   return prefix;
 }
 
@@ -72,7 +76,7 @@ function between(prefix: Float64Array, from: number, to: number): number {
 function bestChain(
   anchors: readonly Anchor[],
   taken: readonly Chain[],
-  costs: { source: Float64Array; candidate: Float64Array },
+  costs: { source: Float64Array; candidate: Float64Array; jump: Float64Array },
   options: AlignOptions,
 ): Chain | undefined {
   const reach = options.maxGap + 1;
@@ -88,9 +92,13 @@ function bestChain(
       const dc = q.candidate - a.candidate;
       if (dc > reach) break;
       const ds = q.source - a.source;
-      if (ds < 0 || ds > reach || (dc === 0 && ds === 0)) continue;
-      const skipped = Math.max(0, Math.max(dc, ds) - 1);
-      const opportunity = between(costs.source, a.source, q.source) + between(costs.candidate, a.candidate, q.candidate);
+      if (ds < 0 || (dc === 0 && ds === 0)) continue;
+      // A jump: far ahead in the source while dense in the candidate, as a summary reads its source.
+      const jump = ds > reach;
+      if (jump && (dc > 1 || ds > options.maxSourceJump)) continue;
+      const skipped = Math.max(0, Math.max(dc, Math.min(ds, reach)) - 1);
+      const sourceCost = jump ? options.jumpCost + between(costs.jump, a.source, q.source) : between(costs.source, a.source, q.source);
+      const opportunity = sourceCost + between(costs.candidate, a.candidate, q.candidate);
       const s = score[p]! - options.gapCost * skipped - opportunity + q.weight;
       if (s > bestHere && !straddles(a, q, taken)) {
         bestHere = s;
@@ -110,4 +118,34 @@ function bestChain(
     candidate: { first: chain[0]!.candidate, last: chain[chain.length - 1]!.candidate },
     source: { first: Math.min(...sources), last: Math.max(...sources) },
   };
+}
+
+/** Distance in sentences between two spans: 0 when they touch or overlap. */
+function distance(a: SentenceSpan, b: SentenceSpan): number {
+  return Math.max(0, Math.max(a.first, b.first) - Math.min(a.last, b.last) - 1);
+}
+
+/**
+ * Join chains that lie close together on both sides into one. The chain search leaves a passage in pieces
+ * where a few sentences in it were rewritten past recognition (the gap costs more than the pieces gain), but
+ * pieces of one passage are neighbours on both sides; PAN counts a passage found in pieces as worse than one
+ * found whole. A join never swallows a third chain on either side.
+ */
+export function mergeChains(chains: readonly Chain[], maxDistance: number): Chain[] {
+  const out = [...chains].sort((a, b) => a.candidate.first - b.candidate.first);
+  for (let i = 0; i + 1 < out.length; ) {
+    const a = out[i]!;
+    const b = out[i + 1]!;
+    const merged: Chain = {
+      anchors: [...a.anchors, ...b.anchors],
+      score: a.score + b.score,
+      candidate: { first: a.candidate.first, last: Math.max(a.candidate.last, b.candidate.last) },
+      source: { first: Math.min(a.source.first, b.source.first), last: Math.max(a.source.last, b.source.last) },
+    };
+    const near = distance(a.candidate, b.candidate) <= maxDistance && distance(a.source, b.source) <= maxDistance;
+    const clear = out.every((c, k) => k === i || k === i + 1 || c.source.first > merged.source.last || c.source.last < merged.source.first);
+    if (near && clear) out.splice(i, 2, merged);
+    else i++;
+  }
+  return out;
 }

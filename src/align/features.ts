@@ -1,5 +1,5 @@
 import type { TextDocument } from '../text/document.js';
-import { shingleSet } from '../fingerprint/shingles.js';
+import { documentShingles } from '../fingerprint/shingles.js';
 import { sentenceKey } from '../fingerprint/sentence-key.js';
 import { inverseSentenceFrequency, sentenceTerms, weigh, type TermCounts, type TermVector } from './terms.js';
 
@@ -11,6 +11,37 @@ export interface SentenceFeatures {
   shingles: Set<number>[];
   /** Sentences recognised as boilerplate: they carry no terms or shingles, so they never anchor. */
   boilerplate: boolean[];
+}
+
+/**
+ * Per-document parts of the features, computed once per analyzed document: batch and archive runs align one
+ * document against many partners. Callers must not mutate them.
+ */
+const shingleCache = new WeakMap<TextDocument, Map<number, Set<number>[]>>();
+const termCache = new WeakMap<TextDocument, TermCounts[]>();
+
+function sentenceShingles(doc: TextDocument, shingleSize: number): Set<number>[] {
+  let bySize = shingleCache.get(doc);
+  if (!bySize) shingleCache.set(doc, (bySize = new Map()));
+  let sets = bySize.get(shingleSize);
+  if (!sets) {
+    // The document's shingles, each to the sentence it lies wholly inside (those spanning two belong to neither).
+    const bySentence = doc.sentences.map(() => new Set<number>());
+    let k = 0;
+    for (const sh of documentShingles(doc, shingleSize)) {
+      while (k < doc.sentences.length && doc.sentences[k]!.endToken <= sh.firstToken) k++;
+      const sentence = doc.sentences[k];
+      if (sentence && sh.firstToken >= sentence.firstToken && sh.end <= sentence.end) bySentence[k]!.add(sh.hash);
+    }
+    bySize.set(shingleSize, (sets = bySentence));
+  }
+  return sets;
+}
+
+function cachedTerms(doc: TextDocument): TermCounts[] {
+  let terms = termCache.get(doc);
+  if (!terms) termCache.set(doc, (terms = sentenceTerms(doc)));
+  return terms;
 }
 
 /**
@@ -27,15 +58,18 @@ export function pairFeatures(
   const sourceBoilerplate = isBoilerplate(source);
   const candidateBoilerplate = isBoilerplate(candidate);
   const blank = (terms: TermCounts[], flags: boolean[]) => terms.map((t, i) => (flags[i] ? new Map() : t));
-  const sourceTerms = blank(sentenceTerms(source), sourceBoilerplate);
-  const candidateTerms = blank(sentenceTerms(candidate), candidateBoilerplate);
+  const sourceTerms = blank(cachedTerms(source), sourceBoilerplate);
+  const candidateTerms = blank(cachedTerms(candidate), candidateBoilerplate);
   const idf = inverseSentenceFrequency(sourceTerms, candidateTerms);
-  const features = (doc: TextDocument, terms: TermCounts[], flags: boolean[]): SentenceFeatures => ({
-    terms,
-    vectors: terms.map((t) => weigh(t, idf)),
-    shingles: doc.sentences.map((s, i) => (flags[i] ? new Set() : shingleSet(doc, shingleSize, s.firstToken, s.endToken))),
-    boilerplate: flags,
-  });
+  const features = (doc: TextDocument, terms: TermCounts[], flags: boolean[]): SentenceFeatures => {
+    const shingles = sentenceShingles(doc, shingleSize);
+    return {
+      terms,
+      vectors: terms.map((t) => weigh(t, idf)),
+      shingles: flags.some(Boolean) ? shingles.map((set, i) => (flags[i] ? new Set<number>() : set)) : shingles,
+      boilerplate: flags,
+    };
+  };
   return {
     source: features(source, sourceTerms, sourceBoilerplate),
     candidate: features(candidate, candidateTerms, candidateBoilerplate),

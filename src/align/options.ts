@@ -1,6 +1,6 @@
 /**
  * Every tunable of the aligner, with the one set of global defaults users get. The same defaults serve the
- * seed articles, generated cases and (later) the PAN corpus: nothing here is keyed to a file or a dataset.
+ * seed articles, generated cases and the PAN 2013 corpus: nothing here is keyed to a file or a dataset.
  */
 export interface AlignOptions {
   /** Sentence pairs below this cosine similarity are not anchors at all. */
@@ -10,14 +10,33 @@ export interface AlignOptions {
   /** An anchor sharing fewer distinct content terms than this is down-weighted proportionally, so short
    *  boilerplate sentences ("All rights reserved.") cannot make a passage on their own. */
   fullWeightTerms: number;
+  /** ... and one sharing more is up-weighted, up to this factor: a long sentence sharing many content terms is
+   *  stronger evidence than a short one at the same similarity (a one-sentence passage can stand alone). */
+  maxTermFactor: number;
   /** Most sentences a chain may skip on either side between two anchors. */
   maxGap: number;
+  /** ... except that from one candidate sentence to the same or the next, the chain may jump up to this many
+   *  sentences ahead in the source: a summary condenses a long source passage into a few dense sentences. */
+  maxSourceJump: number;
+  /** A jump costs this, plus, for each source sentence jumped over, its best anchor weight above
+   *  `jumpTolerance`: a summary may pass over sentences weakly related to it, not over strong evidence of
+   *  reuse elsewhere. */
+  jumpCost: number;
+  jumpTolerance: number;
+  /** Chains this close (in sentences) on both sides are joined into one passage (see `mergeChains`). */
+  mergeDistance: number;
   /** Cost of each skipped sentence (on the side that skips more). */
   gapCost: number;
   /** A chain must score at least this to become a passage; lower ones are isolated coincidences. */
   minPassageScore: number;
+  /** A paraphrase passage (not verbatim or near-verbatim) needs at least this many words on its source side:
+   *  two texts on one topic often word a single fact alike, so less reused material is no evidence. */
+  minParaphraseWords: number;
   /** Inside a passage, a candidate sentence is paired with its best source sentence if at least this similar. */
   minPairSimilarity: number;
+  /** Evidence (in nats of log-likelihood ratio) needed to put a passage edge inside a sentence rather than at
+   *  its boundary (see edges.ts). */
+  edgeCutCost: number;
   /** Word n-gram size of the shingles used to classify passages as verbatim / near-verbatim. */
   shingleSize: number;
   /** A passage whose candidate shingles are at least this contained in the source side is near-verbatim. */
@@ -28,10 +47,17 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   minAnchorSimilarity: 0.15,
   baseline: 0.15,
   fullWeightTerms: 5,
+  maxTermFactor: 3,
   maxGap: 4,
+  maxSourceJump: 60,
+  jumpCost: 0.1,
+  jumpTolerance: 0.15,
+  mergeDistance: 10,
   gapCost: 0.05,
   minPassageScore: 0.6,
+  minParaphraseWords: 30,
   minPairSimilarity: 0.1,
+  edgeCutCost: 4,
   shingleSize: 3,
   nearVerbatimContainment: 0.5,
 };

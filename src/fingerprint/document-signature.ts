@@ -1,6 +1,6 @@
 import type { TextDocument } from '../text/document.js';
 import { DEFAULT_PERMUTATIONS, minhash, type Signature } from './minhash.js';
-import { shingleSet } from './shingles.js';
+import { documentShingles } from './shingles.js';
 
 /**
  * The whole-document MinHash signature over word shingles, computed once per analyzed document: batch and
@@ -14,6 +14,6 @@ export function documentSignature(doc: TextDocument, shingleSize = 3, permutatio
   if (!bySettings) cache.set(doc, (bySettings = new Map()));
   const key = `${shingleSize}/${permutations}`;
   let signature = bySettings.get(key);
-  if (!signature) bySettings.set(key, (signature = minhash(shingleSet(doc, shingleSize), permutations)));
+  if (!signature) bySettings.set(key, (signature = minhash(new Set(documentShingles(doc, shingleSize).map((x) => x.hash)), permutations)));
   return signature;
 }

@@ -41,3 +41,17 @@ export function wordShingles(doc: TextDocument, size = 3, from = 0, to = doc.tok
 export function shingleSet(doc: TextDocument, size = 3, from = 0, to = doc.tokens.length): Set<number> {
   return new Set(wordShingles(doc, size, from, to).map((s) => s.hash));
 }
+
+const documentCache = new WeakMap<TextDocument, Map<number, readonly Shingle[]>>();
+
+/**
+ * `wordShingles` of a whole document, computed once per analyzed document and size: signatures, sentence
+ * features and passage edges all read them, and batch runs compare one document against many. Do not mutate.
+ */
+export function documentShingles(doc: TextDocument, size = 3): readonly Shingle[] {
+  let bySize = documentCache.get(doc);
+  if (!bySize) documentCache.set(doc, (bySize = new Map()));
+  let shingles = bySize.get(size);
+  if (!shingles) bySize.set(size, (shingles = wordShingles(doc, size)));
+  return shingles;
+}

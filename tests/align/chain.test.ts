@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Anchor } from '../../src/align/anchors.js';
-import { extractChains } from '../../src/align/chain.js';
+import { extractChains, mergeChains, type Chain } from '../../src/align/chain.js';
 import { DEFAULT_ALIGN_OPTIONS } from '../../src/align/options.js';
 
 const anchor = (source: number, candidate: number, weight: number): Anchor => ({
@@ -65,5 +65,59 @@ describe('extractChains', () => {
       const spans = chains.map((c) => c[side]).sort((a, b) => a.first - b.first);
       for (let i = 1; i < spans.length; i++) expect(spans[i]!.first).toBeGreaterThan(spans[i - 1]!.last);
     }
+  });
+
+  it('follows a summary: dense in the candidate, jumping far ahead in the source', () => {
+    // Four consecutive candidate sentences condensing source sentences 0, 12, 25 and 40.
+    const summary = [0, 12, 25, 40].map((s, c) => anchor(s, c, 0.5));
+    const chains = extractChains(summary, options);
+    expect(chains).toHaveLength(1);
+    expect(chains[0]!.source).toEqual({ first: 0, last: 40 });
+    // Each jump costs jumpCost plus the gap cost of a full maxGap skip.
+    expect(chains[0]!.score).toBeCloseTo(2 - 3 * (options.jumpCost + options.maxGap * options.gapCost));
+  });
+
+  it('jumps neither from a sparse candidate side nor beyond maxSourceJump', () => {
+    const sparse = [anchor(0, 0, 0.4), anchor(20, 2, 0.4)];
+    expect(extractChains(sparse, options)).toEqual([]);
+    const far = [anchor(0, 0, 0.4), anchor(options.maxSourceJump + 1, 1, 0.4)];
+    expect(extractChains(far, options)).toEqual([]);
+  });
+
+  it('does not jump over source sentences that are strong evidence of reuse elsewhere', () => {
+    // Source 5-7 are copied verbatim at candidate 20-22; a jump from source 0 to 12 would pass over them.
+    const copy = [5, 6, 7].map((s, i) => anchor(s, 20 + i, 0.85));
+    const summary = [anchor(0, 0, 0.3), anchor(12, 1, 0.3)];
+    const chains = extractChains([...copy, ...summary], options);
+    expect(chains.map((c) => [c.source.first, c.source.last])).toEqual([[5, 7]]);
+  });
+});
+
+describe('mergeChains', () => {
+  const chain = (candidate: [number, number], source: [number, number]): Chain => ({
+    anchors: [anchor(source[0], candidate[0], 0.5), anchor(source[1], candidate[1], 0.5)],
+    score: 1,
+    candidate: { first: candidate[0], last: candidate[1] },
+    source: { first: source[0], last: source[1] },
+  });
+  const distance = options.mergeDistance;
+
+  it('joins pieces of one passage that lie close on both sides', () => {
+    const merged = mergeChains([chain([0, 3], [10, 13]), chain([5 + distance - 1, 9 + distance], [15, 18])], distance);
+    expect(merged).toHaveLength(1);
+    expect(merged[0]!.candidate).toEqual({ first: 0, last: 9 + distance });
+    expect(merged[0]!.source).toEqual({ first: 10, last: 18 });
+    expect(merged[0]!.score).toBe(2);
+    expect(merged[0]!.anchors).toHaveLength(4);
+  });
+
+  it('keeps apart chains far apart on either side', () => {
+    expect(mergeChains([chain([0, 3], [10, 13]), chain([4 + distance + 1, 8 + distance], [14, 16])], distance)).toHaveLength(2);
+    expect(mergeChains([chain([0, 3], [10, 13]), chain([4, 6], [14 + distance + 1, 16 + distance])], distance)).toHaveLength(2);
+  });
+
+  it('never swallows a third chain on the source side', () => {
+    const merged = mergeChains([chain([0, 2], [0, 2]), chain([4, 6], [8, 10]), chain([20, 22], [4, 5])], distance);
+    expect(merged).toHaveLength(3);
   });
 });

@@ -1,0 +1,273 @@
+import { documentShingles } from '../fingerprint/shingles.js';
+import type { TextDocument } from '../text/document.js';
+import type { Range } from '../util/range.js';
+import type { SentenceSpan } from './chain.js';
+import { isContentToken, termOf } from './terms.js';
+
+/**
+ * Word-level passage edges. Chains are built from whole sentences, but reuse rarely starts and ends at a
+ * sentence boundary: a copied passage pasted into a paragraph shares a "sentence" with the host text (web text
+ * often has no full stop where they meet). So each edge sentence is cut, and a neighbouring sentence may be
+ * entered, where the evidence of reuse starts or stops.
+ *
+ * The evidence is per word: a word inside a word shingle that also occurs on the other side of the passage
+ * (copied), a content word whose stem occurs there (reworded), or neither. How telling each class is depends
+ * on the passage: in a verbatim copy nearly every word is copied, in a paraphrase few are. So each class
+ * scores log(P(class | inside the passage) / P(class | elsewhere in the document)), both estimated from this
+ * document and passage, and the edges are those of the best-scoring word span (a maximal-segment problem).
+ * Cutting inside a sentence costs `edgeCutCost`, so sentence boundaries win unless the words say otherwise.
+ */
+
+/** Word classes: copied (in a shared shingle), reworded (shared stem only), unmatched; split by stop word. */
+const CLASSES = 5;
+type WordClass = 0 | 1 | 2 | 3 | 4;
+const NOT_A_WORD = -1;
+/** A passage with at least this share of its words in copied shingles is a copy (see `refineEdges`). */
+const COPY_SHARE = 0.5;
+
+export interface EdgeContext {
+  doc: TextDocument;
+  shingleSize: number;
+  /** Hash of the shingle starting at each word token (by token index), or undefined. */
+  shingleAt: (number | undefined)[];
+  /** Position of each token among the words (-1 for punctuation and symbols), and the words' token indices. */
+  wordIndex: Int32Array;
+  words: number[];
+  /** Sentence index of each token. */
+  sentenceOf: Int32Array;
+  /** The term of each content token (undefined for stop words, punctuation and symbols). */
+  terms: (string | undefined)[];
+}
+
+const contexts = new WeakMap<TextDocument, Map<number, EdgeContext>>();
+
+/** Per-document precomputation, shared by all passages and comparisons of one analyzed document. */
+export function edgeContext(doc: TextDocument, shingleSize: number): EdgeContext {
+  let bySize = contexts.get(doc);
+  if (!bySize) contexts.set(doc, (bySize = new Map()));
+  let ctx = bySize.get(shingleSize);
+  if (!ctx) bySize.set(shingleSize, (ctx = buildEdgeContext(doc, shingleSize)));
+  return ctx;
+}
+
+function buildEdgeContext(doc: TextDocument, shingleSize: number): EdgeContext {
+  const shingleAt: (number | undefined)[] = new Array(doc.tokens.length);
+  for (const s of documentShingles(doc, shingleSize)) shingleAt[s.firstToken] = s.hash;
+  const wordIndex = new Int32Array(doc.tokens.length).fill(-1);
+  const words: number[] = [];
+  doc.tokens.forEach((t, i) => {
+    if (t.kind === 'word' || t.kind === 'number') {
+      wordIndex[i] = words.length;
+      words.push(i);
+    }
+  });
+  const sentenceOf = new Int32Array(doc.tokens.length).fill(-1);
+  doc.sentences.forEach((s, k) => sentenceOf.fill(k, s.firstToken, s.endToken));
+  const terms = doc.tokens.map((t) => (isContentToken(t) ? termOf(t) : undefined));
+  return { doc, shingleSize, shingleAt, wordIndex, words, sentenceOf, terms };
+}
+
+/** What the other side of a passage offers to match against. */
+interface OtherSide {
+  shingles: Set<number>;
+  terms: Set<string>;
+}
+
+function otherSide(ctx: EdgeContext, span: SentenceSpan): OtherSide {
+  const { doc } = ctx;
+  const from = doc.sentences[span.first]!.firstToken;
+  const to = doc.sentences[span.last]!.endToken;
+  const shingles = new Set<number>();
+  const terms = new Set<string>();
+  for (let i = from; i < to; i++) {
+    const h = ctx.shingleAt[i];
+    if (h !== undefined && lastWordOfShingle(ctx, i) < to) shingles.add(h);
+    const term = ctx.terms[i];
+    if (term !== undefined) terms.add(term);
+  }
+  return { shingles, terms };
+}
+
+function lastWordOfShingle(ctx: EdgeContext, token: number): number {
+  const k = ctx.wordIndex[token]! + ctx.shingleSize - 1;
+  return k < ctx.words.length ? ctx.words[k]! : Number.MAX_SAFE_INTEGER;
+}
+
+/** The class of every token of the document (NOT_A_WORD for punctuation and symbols). */
+function classify(ctx: EdgeContext, other: OtherSide): Int8Array {
+  const n = ctx.doc.tokens.length;
+  const out = new Int8Array(n).fill(NOT_A_WORD);
+  const copied = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = ctx.shingleAt[i];
+    if (h === undefined || !other.shingles.has(h)) continue;
+    const k = ctx.wordIndex[i]!;
+    for (let m = 0; m < ctx.shingleSize && k + m < ctx.words.length; m++) copied[ctx.words[k + m]!] = 1;
+  }
+  for (let i = 0; i < n; i++) {
+    if (ctx.wordIndex[i]! < 0) continue;
+    const term = ctx.terms[i];
+    let c: WordClass;
+    if (copied[i]) c = term !== undefined ? 0 : 3;
+    else if (term !== undefined) c = other.terms.has(term) ? 1 : 2;
+    else c = 4;
+    out[i] = c;
+  }
+  return out;
+}
+
+export interface EdgeInput {
+  /** The passage's sentences on this side, and the other side's (what words are matched against). */
+  span: SentenceSpan;
+  otherSpan: SentenceSpan;
+  /** Sentences the edges may move into (the neighbours not taken by another passage), inclusive. */
+  reach: SentenceSpan;
+}
+
+/** The passage's character range on this side, with word-level edges. */
+export function refineEdges(ctx: EdgeContext, other: EdgeContext, input: EdgeInput, cutCost: number): Range {
+  const { doc } = ctx;
+  const { span, reach } = input;
+  const sentenceRange: Range = { start: doc.sentences[span.first]!.start, end: doc.sentences[span.last]!.end };
+  const from = doc.sentences[reach.first]!.firstToken;
+  const to = doc.sentences[reach.last]!.endToken;
+  const inFrom = doc.sentences[span.first]!.firstToken;
+  const inTo = doc.sentences[span.last]!.endToken;
+
+  const classes = classify(ctx, otherSide(other, input.otherSpan));
+  const inside = new Float64Array(CLASSES).fill(1);
+  const outside = new Float64Array(CLASSES).fill(1);
+  for (let i = 0; i < classes.length; i++) {
+    const c = classes[i]!;
+    if (c === NOT_A_WORD) continue;
+    if (i >= inFrom && i < inTo) inside[c]!++;
+    else outside[c]!++;
+  }
+  const inTotal = inside.reduce((x, y) => x + y, 0);
+  const outTotal = outside.reduce((x, y) => x + y, 0);
+  const weight = Array.from(inside, (n, c) => Math.log(n / inTotal / (outside[c]! / outTotal)));
+  const score = (i: number) => {
+    const c = classes[i]!;
+    return c === NOT_A_WORD ? 0 : weight[c]!;
+  };
+
+  // Cutting inside a sentence costs `cutCost`: sentence boundaries are the likelier edges, so a passage's
+  // first words are only dropped when the evidence against them outweighs that.
+  const words: number[] = [];
+  for (let i = from; i < to; i++) if (classes[i] !== NOT_A_WORD) words.push(i);
+  if (words.length === 0) return sentenceRange;
+  const prefix = new Float64Array(words.length + 1);
+  words.forEach((w, k) => (prefix[k + 1] = prefix[k]! + score(w)));
+  const startCost = (k: number) => (k === 0 || ctx.sentenceOf[words[k - 1]!] !== ctx.sentenceOf[words[k]!] ? 0 : cutCost);
+  const endCost = (k: number) => (k === words.length - 1 || ctx.sentenceOf[words[k + 1]!] !== ctx.sentenceOf[words[k]!] ? 0 : cutCost);
+  let s = -1;
+  let e = -1;
+  // A copy (most words inside copied shingles) extends exactly as far as its copied words: its whole extent
+  // is re-cut at word level, which also drops edge sentences a chain or a pair pulled in. A paraphrase's
+  // evidence is too sparse for that; only its edge sentences are re-cut.
+  const copied = (inside[0]! + inside[3]! - 2) / Math.max(1, inTotal - CLASSES);
+  if (copied >= COPY_SHARE || span.first === span.last) {
+    // The best-scoring word span of the whole reach, in one pass:
+    // max over j of P[j+1] - endCost(j) - min over i <= j of (P[i] + startCost(i)).
+    let best = -Infinity;
+    let low = Infinity;
+    let lowAt = 0;
+    for (let j = 0; j < words.length; j++) {
+      const open = prefix[j]! + startCost(j);
+      if (open < low) [low, lowAt] = [open, j];
+      const gain = prefix[j + 1]! - endCost(j) - low;
+      if (gain > best) [best, s, e] = [gain, words[lowAt]!, words[j]! + 1];
+    }
+  } else {
+    // Inner sentences stay: choose the start among the words before the second sentence and the end among
+    // the words after the second-to-last, independently; keeping nothing more is the default.
+    const innerFrom = lowerBound(words, doc.sentences[span.first]!.endToken);
+    const innerTo = lowerBound(words, doc.sentences[span.last]!.firstToken);
+    let best = 0;
+    let ks = innerFrom;
+    for (let k = innerFrom - 1; k >= 0; k--) {
+      const gain = prefix[innerFrom]! - prefix[k]! - startCost(k);
+      if (gain > best) [best, ks] = [gain, k];
+    }
+    best = 0;
+    let ke = innerTo;
+    for (let k = innerTo; k < words.length; k++) {
+      const gain = prefix[k + 1]! - prefix[innerTo]! - endCost(k);
+      if (gain > best) [best, ke] = [gain, k + 1];
+    }
+    if (ks < words.length) s = words[ks]!;
+    if (ke > 0) e = words[ke - 1]! + 1;
+  }
+  // Snap to words: skip leading non-words, drop trailing ones.
+  while (s >= 0 && s < e && classes[s] === NOT_A_WORD) s++;
+  while (e > s && classes[e - 1] === NOT_A_WORD) e--;
+  if (s < 0 || e <= s) return sentenceRange;
+  // An edge at a sentence's first or last word keeps the sentence's own boundary (and its punctuation).
+  const first = doc.sentences[ctx.sentenceOf[s]!]!;
+  const last = doc.sentences[ctx.sentenceOf[e - 1]!]!;
+  const start = s === wordAtOrAfter(ctx, first.firstToken) ? first.start : doc.tokens[s]!.start;
+  const end = wordAtOrBefore(ctx, last.endToken - 1) === e - 1 ? last.end : doc.tokens[e - 1]!.end;
+  return { start, end };
+}
+
+function wordAtOrAfter(ctx: EdgeContext, i: number): number {
+  while (i < ctx.wordIndex.length && ctx.wordIndex[i]! < 0) i++;
+  return i;
+}
+
+function wordAtOrBefore(ctx: EdgeContext, i: number): number {
+  while (i >= 0 && ctx.wordIndex[i]! < 0) i--;
+  return i;
+}
+
+/**
+ * Word-level edges of every passage on both sides. A passage may reach into a neighbouring sentence that no
+ * other passage holds; where two passages reach into the same gap, the later one starts where the earlier ends.
+ */
+export function wordEdges(
+  source: TextDocument,
+  candidate: TextDocument,
+  spans: readonly { source: SentenceSpan; candidate: SentenceSpan }[],
+  shingleSize: number,
+  cutCost: number,
+): { source: Range; candidate: Range }[] {
+  if (spans.length === 0) return [];
+  const contexts = { source: edgeContext(source, shingleSize), candidate: edgeContext(candidate, shingleSize) };
+  const out = spans.map(() => ({ source: { start: 0, end: 0 }, candidate: { start: 0, end: 0 } }));
+  for (const side of ['source', 'candidate'] as const) {
+    const otherSideName = side === 'source' ? 'candidate' : 'source';
+    const doc = contexts[side].doc;
+    const taken = new Uint8Array(doc.sentences.length);
+    for (const s of spans) taken.fill(1, s[side].first, s[side].last + 1);
+    spans.forEach((s, k) => {
+      const span = s[side];
+      const reach = {
+        first: span.first > 0 && !taken[span.first - 1] ? span.first - 1 : span.first,
+        last: span.last + 1 < doc.sentences.length && !taken[span.last + 1] ? span.last + 1 : span.last,
+      };
+      out[k]![side] = refineEdges(contexts[side], contexts[otherSideName], { span, otherSpan: s[otherSideName], reach }, cutCost);
+    });
+    // Reaching into a shared gap may make neighbours overlap: the later one starts where the earlier ends
+    // (one left empty is dropped by the caller).
+    const order = out.map((_, k) => k).sort((a, b) => out[a]![side].start - out[b]![side].start);
+    let end = -1;
+    for (const k of order) {
+      const r = out[k]![side];
+      if (r.start < end) r.start = Math.min(end, r.end);
+      end = Math.max(end, r.end);
+    }
+  }
+  return out;
+}
+
+/** First index k with words[k] >= token. */
+function lowerBound(words: readonly number[], token: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid]! < token) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

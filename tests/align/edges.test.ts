@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { compare } from '../../src/compare.js';
+import { analyze } from '../../src/text/tokenize.js';
+import { paragraphs } from '../helpers/generate.js';
+import { seed } from '../helpers/fixtures.js';
+import { expectWellFormed } from '../helpers/invariants.js';
+
+const sieff = seed('sieff-oped');
+const paragraph = paragraphs(sieff).find((p) => p.startsWith('Moreover, on April 23'))!;
+/** Host text about the same topic, so its words are not trivially foreign to the source. */
+const host = paragraphs(seed('globaltimes-mutual-trust'));
+
+describe('word-level passage edges', () => {
+  it('a copy pasted mid-sentence, without a full stop on either side, is cut at its first and last copied word', () => {
+    // Web text often glues pasted material to the host text; the sentence splitter then sees one sentence.
+    const lead = host.slice(0, 3).join('\n\n') + '\n\nAccording to several commentators writing this week ';
+    const body = paragraph.replace(/\.$/, '');
+    const tail = ' while others in Beijing and Moscow disagreed with that reading of events.\n\n' + host.slice(3).join('\n\n');
+    const candidate = lead + body + tail;
+    const doc = analyze(candidate);
+    const sentenceStarts = new Set(doc.sentences.map((s) => s.start));
+    expect(sentenceStarts.has(lead.length)).toBe(false); // the pasted passage really starts mid-sentence
+
+    const result = compare(sieff, candidate);
+    expectWellFormed(result, sieff, candidate);
+    expect(result.passages).toHaveLength(1);
+    const [p] = result.passages;
+    expect(p!.candidate).toEqual({ start: lead.length, end: lead.length + body.length });
+    const at = sieff.indexOf(paragraph);
+    expect(p!.source.start).toBe(at);
+    // The source keeps its sentence boundary (and full stop) since the copy ends at its last word.
+    expect(p!.source.end).toBe(at + paragraph.length);
+  });
+
+  it('a paraphrase keeps sentence boundaries as edges: rewording leaves too little evidence to cut inside', () => {
+    const pasha = seed('pasha-rewrite');
+    const result = compare(sieff, pasha);
+    const starts = new Set(analyze(pasha).sentences.map((s) => s.start));
+    const ends = new Set(analyze(pasha).sentences.map((s) => s.end));
+    expect(result.passages.length).toBeGreaterThan(0);
+    for (const p of result.passages) {
+      expect(starts.has(p.candidate.start)).toBe(true);
+      expect(ends.has(p.candidate.end)).toBe(true);
+    }
+  });
+
+  it('pairs are clipped to the passage edges', () => {
+    const lead = 'Some readers wrote in to say ';
+    const candidate = lead + paragraph;
+    const result = compare(sieff, candidate);
+    expectWellFormed(result, sieff, candidate);
+    expect(result.passages[0]!.candidate.start).toBe(lead.length);
+    expect(result.passages[0]!.pairs[0]!.candidate.start).toBe(lead.length);
+  });
+});
