@@ -7,8 +7,9 @@ import { isContentToken, termOf } from './terms.js';
 /**
  * Word-level passage edges. Chains are built from whole sentences, but reuse rarely starts and ends at a
  * sentence boundary: a copied passage pasted into a paragraph shares a "sentence" with the host text (web text
- * often has no full stop where they meet). So each edge sentence is cut, and a neighbouring sentence may be
- * entered, where the evidence of reuse starts or stops.
+ * often has no full stop where they meet). So a copy's edges are re-cut at word level, and any passage may
+ * grow into a free neighbouring sentence, where the evidence of reuse starts or stops (a paraphrase never
+ * loses a sentence its chain anchored).
  *
  * The evidence is per word: a word inside a word shingle that also occurs on the other side of the passage
  * (copied), a content word whose stem occurs there (reworded), or neither. How telling each class is depends
@@ -179,20 +180,21 @@ export function refineEdges(ctx: EdgeContext, other: EdgeContext, input: EdgeInp
       if (gain > best) [best, s, e] = [gain, words[lowAt]!, words[j]! + 1];
     }
   } else {
-    // Inner sentences stay: choose the start among the words before the second sentence and the end among
-    // the words after the second-to-last, independently; keeping nothing more is the default.
-    const innerFrom = lowerBound(words, doc.sentences[span.first]!.endToken);
-    const innerTo = lowerBound(words, doc.sentences[span.last]!.firstToken);
+    // A paraphrase keeps every sentence its chain anchored, edge sentences included: word evidence is too
+    // sparse to overrule an anchor (trimming them cost the seed rewrite its last sentence). The edges may
+    // only grow into a free neighbouring sentence, where the words say the reuse goes on.
+    const spanFrom = lowerBound(words, inFrom);
+    const spanTo = lowerBound(words, inTo);
     let best = 0;
-    let ks = innerFrom;
-    for (let k = innerFrom - 1; k >= 0; k--) {
-      const gain = prefix[innerFrom]! - prefix[k]! - startCost(k);
+    let ks = spanFrom;
+    for (let k = spanFrom - 1; k >= 0; k--) {
+      const gain = prefix[spanFrom]! - prefix[k]! - startCost(k);
       if (gain > best) [best, ks] = [gain, k];
     }
     best = 0;
-    let ke = innerTo;
-    for (let k = innerTo; k < words.length; k++) {
-      const gain = prefix[k + 1]! - prefix[innerTo]! - endCost(k);
+    let ke = spanTo;
+    for (let k = spanTo; k < words.length; k++) {
+      const gain = prefix[k + 1]! - prefix[spanTo]! - endCost(k);
       if (gain > best) [best, ke] = [gain, k + 1];
     }
     if (ks < words.length) s = words[ks]!;
