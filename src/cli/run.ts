@@ -13,6 +13,7 @@ export function fail(message: string, code = EXIT_USAGE): never {
 
 /** Run a command body, turning every error into one readable line on stderr and an exit code. */
 export async function guard(body: () => void | Promise<void>): Promise<void> {
+  watchOutputStreams();
   try {
     await body();
   } catch (err) {
@@ -23,6 +24,23 @@ export async function guard(body: () => void | Promise<void>): Promise<void> {
     if (process.env.PARASCOPE_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
     fail(`internal error: ${(err as Error).message ?? String(err)} (set PARASCOPE_DEBUG=1 for details)`, EXIT_INTERNAL);
   }
+}
+
+let watching = false;
+
+/**
+ * A failed write to stdout arrives as an 'error' event, after the command body returned, so guard's catch
+ * never sees it and Node would print a stack trace. Output piped into `head` (EPIPE) is not an error.
+ */
+function watchOutputStreams(): void {
+  if (watching) return;
+  watching = true;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    fail(`cannot write the output: ${err.code ?? err.message}`, EXIT_USAGE);
+  });
+  // Nowhere left to report a failure on stderr itself: leave quietly rather than crash with a trace.
+  process.stderr.on('error', () => process.exit(process.exitCode ?? EXIT_USAGE));
 }
 
 /** commander argument parsers that reject bad values with a readable message. */

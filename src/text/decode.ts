@@ -24,6 +24,8 @@ export function decodeText(bytes: Uint8Array, name = 'input'): DecodedText {
   const body = hasBom ? bytes.subarray(3) : bytes;
   const format = binaryFormat(body);
   if (format) throw new InputError(`${name}: looks like ${format} (binary), not text`);
+  const utf16 = utf16WithoutBom(body);
+  if (utf16) throw new InputError(`${name}: looks like UTF-16 text without a byte-order mark (${utf16}); save it as UTF-8, or as UTF-16 with a BOM`);
   const text = decodeStrict('utf-8', body, name);
   return { text: checkText(text, name), encoding: hasBom ? 'utf-8-bom' : 'utf-8' };
 }
@@ -48,7 +50,8 @@ const BINARY_CONTROL = /[\u0000-\u0008\u000e-\u001f]/g;
 export const MAX_CONTROL_SHARE = 0.05;
 
 function checkText(text: string, name: string): string {
-  if (text.trim().length === 0) throw new InputError(`${name}: the file is empty (no text to compare)`);
+  if (text.length === 0) throw new InputError(`${name}: the file is empty (no text to compare)`);
+  if (text.trim().length === 0) throw new InputError(`${name}: the file is empty apart from whitespace (no text to compare)`);
   const controls = text.match(BINARY_CONTROL)?.length ?? 0;
   if (controls / text.length > MAX_CONTROL_SHARE) {
     throw new InputError(`${name}: looks like a binary file (${controls} control characters in ${text.length}), not text`);
@@ -69,4 +72,23 @@ const MAGIC: [string, number[]][] = [
 /** Name the binary format a file starts with, so the refusal says what the file actually is. */
 function binaryFormat(bytes: Uint8Array): string | undefined {
   return MAGIC.find(([, magic]) => magic.every((b, i) => bytes[i] === b))?.[0];
+}
+
+/**
+ * UTF-16 saved without a BOM (some Windows tools do) has a NUL in every other byte wherever the text is
+ * Latin. Decoding it as UTF-8 would fail or yield garbage; naming the encoding tells the user what to fix.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'little-endian' | 'big-endian' | undefined {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 8) return undefined;
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNuls++;
+    if (bytes[i + 1] === 0) oddNuls++;
+  }
+  const pairs = n / 2;
+  if (oddNuls > 0.4 * pairs && evenNuls < 0.05 * pairs) return 'little-endian';
+  if (evenNuls > 0.4 * pairs && oddNuls < 0.05 * pairs) return 'big-endian';
+  return undefined;
 }

@@ -35,9 +35,11 @@ describe('decodeText', () => {
     ['a PNG image', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x61]), /PNG image \(binary\)/],
     ['a PDF document', utf8('%PDF-1.7\n%âãÏÓ\n1 0 obj'), /PDF document/],
     ['a ZIP or .docx archive', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x61]), /ZIP archive/],
-    ['mostly NUL bytes (UTF-16 without a BOM)', new Uint8Array([...utf8('Hello world')].flatMap((b) => [b, 0])), /binary/],
+    ['UTF-16 LE without a BOM', new Uint8Array([...utf8('Hello world')].flatMap((b) => [b, 0])), /UTF-16 text without a byte-order mark \(little-endian\)/],
+    ['UTF-16 BE without a BOM', new Uint8Array([...utf8('Hello world')].flatMap((b) => [0, b])), /UTF-16 text without a byte-order mark \(big-endian\)/],
+    ['mostly NUL bytes', new Uint8Array([...utf8('Hello world')].flatMap((b) => [b, 0, 0])), /binary/],
     ['an empty file', new Uint8Array(), /empty/],
-    ['whitespace only', utf8(' \n\t\r\n '), /empty/],
+    ['whitespace only', utf8(' \n\t\r\n\u00a0 '), /empty apart from whitespace/],
     ['control characters', utf8('ab\u0001\u0002\u0003\u0004cd'), /binary/],
   ])('refuses %s with an InputError naming the input', (_, bytes, message) => {
     expect(() => decodeText(bytes, 'draft.txt')).toThrow(InputError);
