@@ -23,6 +23,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
   const exists = existsSync(path);
   if (!exists && (readonly || options.create === false)) throw new InputError(`${path}: no such archive (create one with \`parascope index add\`)`);
   if (exists) checkHeader(path);
+  // An empty file (from mktemp, say) may become an archive on a first `index add`, but it holds nothing to
+  // read or remove: say so rather than "schema version 0 needs upgrading".
+  if (exists && (readonly || options.create === false) && statSync(path).size === 0) throw new InputError(`${path}: is an empty file, not a parascope archive`);
 
   let db: Database.Database;
   try {
