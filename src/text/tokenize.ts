@@ -90,11 +90,10 @@ export function analyze(text: string, options: SegmentOptions = DEFAULT_SEGMENT_
 }
 
 /**
- * Where the possessive "'s" of a word token starts, or 0. wink splits "Sony's" into "Sony" + "'s" — unless
- * its cache has learned "sony's" as one word, which it does after seeing it before punctuation ("it is
- * Sony's."). The same text then tokenizes differently later in a process (50 of the 2,225 bbc-news articles
- * did on a second pass), so results would depend on what was analyzed before. Splitting every possessive
- * ourselves makes analysis a pure function of the text.
+ * Where the possessive "'s" of a word token starts, or 0. wink splits "Sony's" into "Sony" + "'s" in running
+ * text but keeps it whole before punctuation ("it is Sony's."), and used to learn that whole form for the
+ * rest of the process (see wink-stateless.ts). Splitting every possessive ourselves gives one form wherever
+ * it stands, so "Sony's." and "Sony's bid" share the word "sony".
  */
 function possessiveHead(value: string): number {
   const n = value.length;
@@ -102,17 +101,21 @@ function possessiveHead(value: string): number {
   return /\p{L}/u.test(value[n - 3]!) ? n - 2 : 0;
 }
 
-const headStopMemo = new Map<string, boolean>();
+const headMemo = new Map<string, { lemma: string; stop: boolean }>();
 
-/** A possessive's head word as wink would have tokenized it alone (its stop flag looked up once per word). */
+/** A possessive's head word as wink tokenizes it alone (lemma and stop flag looked up once per word). */
 function wordToken(value: string, at: number): Token {
   const norm = value.toLowerCase();
-  let stop = headStopMemo.get(norm);
-  if (stop === undefined) {
-    stop = (nlp().readDoc(norm).tokens().out(nlp().its.stopWordFlag) as unknown as boolean[])[0] ?? false;
-    if (headStopMemo.size < 100_000) headStopMemo.set(norm, stop);
+  let head = headMemo.get(norm);
+  if (head === undefined) {
+    const tokens = nlp().readDoc(norm).tokens();
+    type ItsArg = Parameters<typeof tokens.out>[0];
+    const lemma = (tokens.out(nlp().its.lemma as ItsArg) as string[])[0];
+    const stop = (tokens.out(nlp().its.stopWordFlag) as unknown as boolean[])[0];
+    head = { lemma: (lemma ?? norm).toLowerCase(), stop: stop ?? false };
+    if (headMemo.size < 100_000) headMemo.set(norm, head);
   }
-  return { start: at, end: at + value.length, norm, lemma: norm, stem: porterStem(value).toLowerCase(), stop, kind: 'word' };
+  return { start: at, end: at + value.length, norm, lemma: head.lemma, stem: porterStem(value).toLowerCase(), stop: head.stop, kind: 'word' };
 }
 
 /** Emit tokens [begin, end) as sentences, breaking at blank lines and at the length cap. */

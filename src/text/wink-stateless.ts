@@ -18,10 +18,13 @@ export function loadWink(): typeof winkNLPFactory {
   const require = createRequire(import.meta.url);
   const main = require.resolve('wink-nlp');
   const cachePath = join(dirname(main), 'cache.js');
-  // wink-nlp.js takes the factory when it is first loaded, so the wrapper must be in place before that.
+  // wink-nlp.js takes the factory when it is first loaded, so the wrapper must be in place before that. A
+  // second module instance of this file (test runners re-evaluate modules) finds the wrapper already there.
+  const loaded = require.cache[cachePath]?.exports as { [WRAPPED]?: true } | undefined;
+  if (loaded?.[WRAPPED]) return require('wink-nlp') as typeof winkNLPFactory;
   if (require.cache[main]) throw new Error('wink-nlp was loaded before src/text/wink-stateless.ts could wrap its cache');
   const original = require(cachePath) as (...args: unknown[]) => WinkCache;
-  require.cache[cachePath]!.exports = (...args: unknown[]): WinkCache => {
+  const wrapped = (...args: unknown[]): WinkCache => {
     const cache = original(...args);
     const { lookup, add } = cache;
     const intrinsic = cache.intrinsicSize();
@@ -41,8 +44,11 @@ export function loadWink(): typeof winkNLPFactory {
     };
     return cache;
   };
+  require.cache[cachePath]!.exports = Object.assign(wrapped, { [WRAPPED]: true as const });
   return require('wink-nlp') as typeof winkNLPFactory;
 }
+
+const WRAPPED = Symbol.for('parascope.wink-stateless');
 
 interface WinkCache {
   lookup(text: string): number[] | null;
