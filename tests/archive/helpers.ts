@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -129,5 +129,20 @@ export async function expectConsistent(location: string): Promise<void> {
     if (problems.length > 0) throw new Error(`archive fails verification:\n${problems.join('\n')}`);
   } finally {
     await archive.close();
+  }
+}
+
+/** Documents committed to an SQLite archive so far, read the way a second process would (0 before it exists). */
+export function committedDocuments(db: string): number {
+  if (!existsSync(db)) return 0;
+  try {
+    const c = new Database(db, { readonly: true });
+    try {
+      return c.prepare('SELECT count(*) FROM documents').pluck().get() as number;
+    } finally {
+      c.close();
+    }
+  } catch {
+    return 0; // not created yet
   }
 }

@@ -4,7 +4,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileS
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { article, expectConsistent, tempDir } from '../archive/helpers.js';
+import { article, committedDocuments, expectConsistent, tempDir } from '../archive/helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'dist/cli/main.js');
@@ -187,19 +187,7 @@ describe('interrupted index add', () => {
     for (let i = 0; i < 1200; i++) writeFileSync(join(files, `${String(i).padStart(4, '0')}.txt`), article(i, 2));
     const db = join(dir, 'a.db');
     const child = spawn(process.execPath, [cli, 'index', 'add', '-a', db, '--jobs', '1', '--batch-size', '100', files], { stdio: 'ignore' });
-    const count = () => {
-      if (!existsSync(db)) return 0;
-      try {
-        const c = new Database(db, { readonly: true });
-        try {
-          return c.prepare('SELECT count(*) FROM documents').pluck().get() as number;
-        } finally {
-          c.close();
-        }
-      } catch {
-        return 0; // not created yet
-      }
-    };
+    const count = () => committedDocuments(db);
     while (count() < 100 && child.exitCode === null) await new Promise((r) => setTimeout(r, 20));
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));

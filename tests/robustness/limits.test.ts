@@ -1,11 +1,10 @@
-import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openArchive } from '../../src/archive/archive.js';
 import { DEFAULT_MAX_BYTES } from '../../src/text/read.js';
-import { article } from '../archive/helpers.js';
+import { article, committedDocuments } from '../archive/helpers.js';
 import { cli, expectNoStackTrace, expectRefusal, fixture, leftoverTempFiles, parascope, RUN_TIMEOUT_MS, SIEFF, tempDir } from './harness.js';
 
 // Not tested: the 50 MB text with the limit raised. Analysis holds about 90 bytes per character (449 MB peak
@@ -61,21 +60,6 @@ describe('the document size limit (--max-bytes, default 20 MiB)', () => {
   });
 });
 
-/** Documents committed so far, read the way a second process would. */
-function committed(db: string): number {
-  if (!existsSync(db)) return 0;
-  try {
-    const c = new Database(db, { readonly: true });
-    try {
-      return c.prepare('SELECT count(*) FROM documents').pluck().get() as number;
-    } finally {
-      c.close();
-    }
-  } catch {
-    return 0; // not created yet
-  }
-}
-
 describe('long tokens and closed pipes', () => {
   it('1 MB of Chinese with no space or punctuation (one 350,000-character token) is compared with itself within the bound', () => {
     const path = join(dir, 'chinese-run.txt');
@@ -130,7 +114,7 @@ describe('a file that disappears mid-run', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     // Once the first batch is committed (the directory was walked long before), delete the last files, which
     // the run has not read yet.
-    while (committed(db) === 0 && child.exitCode === null) await new Promise((r) => setTimeout(r, 5));
+    while (committedDocuments(db) === 0 && child.exitCode === null) await new Promise((r) => setTimeout(r, 5));
     const deleted = paths.slice(-20);
     for (const p of deleted) rmSync(p);
     const code = await Promise.race([exited, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('index add hangs')), RUN_TIMEOUT_MS))]);
