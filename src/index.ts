@@ -22,6 +22,10 @@ export { DEFAULT_RETRIEVAL_OPTIONS, type RetrievalOptions } from './archive/retr
 export { boilerplateThreshold, DEFAULT_BOILERPLATE_MIN_DOCS, DEFAULT_BOILERPLATE_MIN_SHARE } from './archive/boilerplate.js';
 export type { ArchiveStore, DocumentRow, NewDocument, PostingRow, Postings, RemovedDocument, StoreInfo, StoreTotals } from './archive/store.js';
 export { SqliteStore } from './archive/sqlite/store.js';
+export { PostgresStore } from './archive/postgres/store.js';
+export { openStore, type OpenStoreOptions } from './archive/open-store.js';
+export { failsGate, FAIL_ON, type FailOn } from './archive/check.js';
+export type { StoredFingerprint, VerifyFacts } from './archive/verify.js';
 export { renderCheck, CHECK_FORMATS, type CheckFormat } from './report/check.js';
 export { matchAsCompareResult } from './report/check-match.js';
 export { renderScan, SCAN_FORMATS, type ScanFormat } from './report/check-scan.js';
