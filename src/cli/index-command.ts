@@ -61,6 +61,17 @@ function parseMeta(value: string, previous: Record<string, string> = {}): Record
 }
 
 const FORMATS = ['text', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** An `index` subcommand that only reads the archive and prints text or JSON. */
+function readingCommand(index: Command, name: string, description: string, body: (archive: Archive, format: Format) => Promise<void>): void {
+  index
+    .command(name)
+    .description(description)
+    .addOption(archiveOption())
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
+    .action((flags: { archive: string; format: Format }) => guard(() => withArchive(flags.archive, { readonly: true }, (archive) => body(archive, flags.format))));
+}
 
 export function indexCommand(): Command {
   const index = new Command('index').description('manage the archive that `check` and `scan` search');
@@ -106,62 +117,40 @@ export function indexCommand(): Command {
       ),
     );
 
-  index
-    .command('list')
-    .description('list the archived documents: id, path, title')
-    .addOption(archiveOption())
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
-    .action((flags: { archive: string; format: (typeof FORMATS)[number] }) =>
-      guard(() =>
-        withArchive(flags.archive, { readonly: true }, async (archive) => {
-          const docs = await archive.list();
-          if (flags.format === 'json') process.stdout.write(JSON.stringify(docs, null, 2) + '\n');
-          else process.stdout.write(docs.map((d) => `${d.id}  ${d.path}  ${d.title}\n`).join(''));
-        }),
-      ),
-    );
+  readingCommand(index, 'list', 'list the archived documents: id, path, title', async (archive, format) => {
+    const docs = await archive.list();
+    if (format === 'json') process.stdout.write(JSON.stringify(docs, null, 2) + '\n');
+    else process.stdout.write(docs.map((d) => `${d.id}  ${d.path}  ${d.title}\n`).join(''));
+  });
 
-  index
-    .command('stats')
-    .description('archive size and contents')
-    .addOption(archiveOption())
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
-    .action((flags: { archive: string; format: (typeof FORMATS)[number] }) =>
-      guard(() =>
-        withArchive(flags.archive, { readonly: true }, async (archive) => {
-          const s = await archive.stats();
-          if (flags.format === 'json') {
-            process.stdout.write(JSON.stringify(s, null, 2) + '\n');
-            return;
-          }
-          process.stdout.write(
-            [
-              `archive:     ${s.path} (schema ${s.schemaVersion})`,
-              `documents:   ${s.documents}`,
-              `terms:       ${s.terms} (${s.postings} postings)`,
-              `boilerplate: ${s.boilerplateUnits} sentences/lines`,
-              `size:        ${(s.sizeBytes / 1048576).toFixed(1)} MiB (${s.documents ? Math.round(s.sizeBytes / s.documents) : 0} bytes per document)`,
-            ].join('\n') + '\n',
-          );
-        }),
-      ),
+  readingCommand(index, 'stats', 'archive size and contents', async (archive, format) => {
+    const s = await archive.stats();
+    if (format === 'json') {
+      process.stdout.write(JSON.stringify(s, null, 2) + '\n');
+      return;
+    }
+    process.stdout.write(
+      [
+        `archive:     ${s.path} (schema ${s.schemaVersion})`,
+        `documents:   ${s.documents}`,
+        `terms:       ${s.terms} (${s.postings} postings)`,
+        `boilerplate: ${s.boilerplateUnits} sentences/lines`,
+        `size:        ${(s.sizeBytes / 1048576).toFixed(1)} MiB (${s.documents ? Math.round(s.sizeBytes / s.documents) : 0} bytes per document)`,
+      ].join('\n') + '\n',
     );
+  });
 
-  index
-    .command('verify')
-    .description("check the archive: the storage engine's integrity check plus parascope's own invariants. Exit 1 when a problem is found")
-    .addOption(archiveOption())
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
-    .action((flags: { archive: string; format: (typeof FORMATS)[number] }) =>
-      guard(() =>
-        withArchive(flags.archive, { readonly: true }, async (archive) => {
-          const report = await archive.verify();
-          if (flags.format === 'json') process.stdout.write(JSON.stringify({ ok: report.problems.length === 0, ...report }, null, 2) + '\n');
-          else if (report.problems.length === 0) process.stdout.write(`ok: ${report.documents} documents, no problems\n`);
-          else process.stdout.write(report.problems.map((p) => `problem: ${p}\n`).join('') + `${report.problems.length} problems in ${report.documents} documents\n`);
-          if (report.problems.length > 0) process.exitCode = 1;
-        }),
-      ),
-    );
+  readingCommand(
+    index,
+    'verify',
+    "check the archive: the storage engine's integrity check plus parascope's own invariants. Exit 1 when a problem is found",
+    async (archive, format) => {
+      const report = await archive.verify();
+      if (format === 'json') process.stdout.write(JSON.stringify({ ok: report.problems.length === 0, ...report }, null, 2) + '\n');
+      else if (report.problems.length === 0) process.stdout.write(`ok: ${report.documents} documents, no problems\n`);
+      else process.stdout.write(report.problems.map((p) => `problem: ${p}\n`).join('') + `${report.problems.length} problems in ${report.documents} documents\n`);
+      if (report.problems.length > 0) process.exitCode = 1;
+    },
+  );
   return index;
 }
