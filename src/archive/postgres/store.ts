@@ -8,7 +8,7 @@ import type { ArchiveStore, DocumentRow, NewDocument, PostingRow, Postings, Remo
 import type { StoredFingerprint, VerifyFacts } from '../verify.js';
 import { createPool, lockSql, postgresError, prepareSchema } from './connect.js';
 import { parseLocation, type PostgresLocation } from './location.js';
-import { DOC_COLUMNS, groupRuns, toDocument, type Row } from './rows.js';
+import { DOC_COLUMNS, groupRuns, toDocument, type Row } from '../rows.js';
 import { SCHEMA_VERSION } from './schema.js';
 import { fingerprints, verifyFacts } from './verify.js';
 

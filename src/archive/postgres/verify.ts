@@ -1,6 +1,6 @@
 import type { StoreTotals } from '../store.js';
 import { FINGERPRINT_COLUMNS, fingerprintOf, type StoredFingerprint, type VerifyFacts } from '../verify.js';
-import type { Row } from './rows.js';
+import type { Row } from '../rows.js';
 
 /** The facts `index verify` judges (verify.ts), gathered with the same queries as the SQLite store's. */
 type Query = (sql: string, values?: unknown[]) => Promise<Row[]>;

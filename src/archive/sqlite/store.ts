@@ -5,7 +5,7 @@ import { bandKeys } from '../lsh.js';
 import { FINGERPRINT_COLUMNS, fingerprintOf, type StoredFingerprint, type VerifyFacts } from '../verify.js';
 import type { ArchiveStore, DocumentRow, NewDocument, PostingRow, Postings, RemovedDocument, StoreInfo, StoreTotals } from '../store.js';
 import { archiveError, openDatabase, type OpenOptions } from './open.js';
-import { DOC_COLUMNS, groupRuns, toDocument, type Row } from './rows.js';
+import { DOC_COLUMNS, groupRuns, toDocument, type Row } from '../rows.js';
 import { SCHEMA_VERSION } from './schema.js';
 
 /** Rows per multi-row INSERT (SQLite allows 32766 parameters per statement). */
@@ -240,15 +240,15 @@ export class SqliteStore implements ArchiveStore {
   async bandBuckets(): Promise<number[][]> {
     const rows = this.q(
       'SELECT band, doc FROM bands WHERE band IN (SELECT band FROM bands GROUP BY band HAVING count(*) > 1) ORDER BY band, doc',
-    ).raw().all() as [number, number][];
-    return groupRuns(rows);
+    ).all() as Row[];
+    return groupRuns(rows, 'band');
   }
 
   async hashGroups(): Promise<number[][]> {
     const rows = this.q(
       'SELECT hash, doc FROM documents WHERE hash IN (SELECT hash FROM documents GROUP BY hash HAVING count(*) > 1) ORDER BY hash, doc',
-    ).raw().all() as [string, number][];
-    return groupRuns(rows);
+    ).all() as Row[];
+    return groupRuns(rows, 'hash');
   }
 
   async info(): Promise<StoreInfo> {

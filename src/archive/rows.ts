@@ -1,6 +1,6 @@
-import type { DocumentRow } from '../store.js';
+import type { DocumentRow } from './store.js';
 
-/** Mapping between PostgreSQL rows and the store's types. */
+/** Mapping between database rows and the store's types, the same for every backend. */
 export type Row = Record<string, unknown>;
 export const DOC_COLUMNS = 'doc, uid, path, title, hash, length, term_count, added, meta, counted';
 
@@ -9,7 +9,8 @@ export function toDocument(r: Row): DocumentRow {
     doc: r.doc as number,
     uid: r.uid as string,
     path: r.path as string,
-    title: (r.title as Buffer).toString('utf8'),
+    // PostgreSQL keeps titles as bytea (a stray NUL in a title cannot be stored as text there).
+    title: typeof r.title === 'string' ? r.title : Buffer.from(r.title as Uint8Array).toString('utf8'),
     hash: r.hash as string,
     length: r.length as number,
     termCount: r.term_count as number,
@@ -19,8 +20,8 @@ export function toDocument(r: Row): DocumentRow {
   };
 }
 
-/** Rows sorted by key → the documents of each run of equal keys. */
-export function groupRuns(rows: Row[], key: string): number[][] {
+/** Rows sorted by `key` → the documents of each run of equal keys. */
+export function groupRuns(rows: readonly Row[], key: string): number[][] {
   const groups: number[][] = [];
   let last: unknown;
   for (const r of rows) {
