@@ -1,7 +1,7 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildInputs } from './inputs.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useInputs } from './inputs.js';
 import {
   expectedText,
   expectNoStackTrace,
@@ -16,9 +16,7 @@ import {
   type PassageJson,
 } from './harness.js';
 
-const dir = tempDir();
-const inputs = buildInputs(dir);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, inputs } = useInputs();
 const sieff = readFileSync(SIEFF, 'utf8');
 /** Archive of three seed articles, the op-ed among them: what `check` searches. */
 const seeds = join(dir, 'seeds.db');

@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { buildInputs } from './inputs.js';
+import { describe, expect, it } from 'vitest';
+import { useInputs } from './inputs.js';
 import {
   expectedText,
   expectNoStackTrace,
@@ -11,13 +11,10 @@ import {
   leftoverTempFiles,
   parascope,
   SIEFF,
-  tempDir,
   type PassageJson,
 } from './harness.js';
 
-const dir = tempDir();
-const inputs = buildInputs(dir);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, inputs } = useInputs();
 const sieff = readFileSync(SIEFF, 'utf8');
 
 interface CompareJson {

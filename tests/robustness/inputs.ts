@@ -1,6 +1,7 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { root, SIEFF, type Range } from './harness.js';
+import { afterAll } from 'vitest';
+import { root, SIEFF, tempDir, type Range } from './harness.js';
 
 /**
  * The hostile and unusual inputs of issue #6, each generated at test time (big ones are never committed).
@@ -64,6 +65,13 @@ function utf16be(text: string): Buffer {
 }
 
 /** Write every input into `dir` and describe it. */
+/** Every input, written to a temporary folder that is removed after the calling test file's tests. */
+export function useInputs(): { dir: string; inputs: InputCase[] } {
+  const dir = tempDir();
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return { dir, inputs: buildInputs(dir) };
+}
+
 export function buildInputs(dir: string): InputCase[] {
   const file = (name: string, content: string | Uint8Array) => {
     const path = join(dir, name);
