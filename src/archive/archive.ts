@@ -10,7 +10,7 @@ import { scanArchive, type ScanOptions, type ScanResult } from './scan.js';
 import { openStore, type OpenStoreOptions } from './open-store.js';
 import { archiveError } from './sqlite/open.js';
 import type { ArchiveStore, DocumentRow } from './store.js';
-import { findProblems, type StoredFingerprint } from './verify.js';
+import { findProblems } from './verify.js';
 import { removeBatch, writeBatch, type WriteOutcome } from './write.js';
 
 export interface ArchivedDocument {
@@ -156,9 +156,7 @@ export class Archive {
   async verify(): Promise<{ documents: number; problems: string[] }> {
     return this.guard(async () => {
       const facts = await this.store.verifyFacts();
-      const fingerprints: StoredFingerprint[] = [];
-      for await (const f of this.store.fingerprints()) fingerprints.push(f);
-      return { documents: facts.documentCount, problems: findProblems(facts, fingerprints) };
+      return { documents: facts.documentCount, problems: await findProblems(facts, this.store.fingerprints()) };
     });
   }
 

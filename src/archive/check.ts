@@ -79,7 +79,8 @@ export function failsGate(verdict: Verdict, failOn: FailOn): boolean {
 export async function checkText(store: ArchiveStore, text: string, options: CheckOptions = {}): Promise<CheckReport> {
   const segment = { ...DEFAULT_SEGMENT_OPTIONS, ...options.compare?.segment };
   const candidateDoc = analyze(text, segment);
-  const minDocs = options.boilerplateMinDocs ?? boilerplateThreshold((await store.totals()).documents);
+  const { documents } = await store.totals();
+  const minDocs = options.boilerplateMinDocs ?? boilerplateThreshold(documents);
   const self = options.path ? await store.documentByPath(resolve(options.path)) : undefined;
   // An archived copy of this very text counts once in its own boilerplate statistics: take it back out.
   const discount = new Set(self?.counted && self.hash === contentHash(text) ? unitKeys(candidateDoc) : []);
@@ -123,7 +124,7 @@ export async function checkText(store: ArchiveStore, text: string, options: Chec
     verdict,
     coverage: round(coverage(text, kept.flatMap((m) => m.match.passages.map((p) => p.candidate)))),
     matches: kept.map((m) => m.match),
-    archive: { documents: (await store.totals()).documents, retrieved: retrieval.nominated, aligned: rows.size },
+    archive: { documents, retrieved: retrieval.nominated, aligned: rows.size },
   };
   return { result, candidateText: text, sourceTexts: kept.map((m) => m.text) };
 }

@@ -61,8 +61,11 @@ export interface VerifyFacts {
   hasAnalysis: boolean;
 }
 
-/** Judge an archive: one readable line per broken invariant; an empty list means it is sound. */
-export function findProblems(facts: VerifyFacts, fingerprints: Iterable<StoredFingerprint>): string[] {
+/**
+ * Judge an archive: one readable line per broken invariant; an empty list means it is sound. Fingerprints are
+ * read as the store streams them (PostgreSQL pages them), never all held at once.
+ */
+export async function findProblems(facts: VerifyFacts, fingerprints: AsyncIterable<StoredFingerprint>): Promise<string[]> {
   const problems = [...facts.engine];
   if (facts.totals.documents !== facts.documentCount) problems.push(`document total is ${facts.totals.documents} but ${facts.documentCount} documents are stored`);
   if (facts.totals.termCount !== facts.termCountSum) problems.push(`term total is ${facts.totals.termCount} but the documents hold ${facts.termCountSum}`);
@@ -73,7 +76,7 @@ export function findProblems(facts: VerifyFacts, fingerprints: Iterable<StoredFi
 
   const expectedUnits = new Map<number, number>();
   const countedPerHash = new Map<string, number>();
-  for (const f of fingerprints) {
+  for await (const f of fingerprints) {
     const postings = facts.postingsPerDoc.get(f.doc) ?? 0;
     if (postings !== f.termIds.length) problems.push(`document ${f.uid}: ${postings} postings for ${f.termIds.length} distinct terms`);
     const bands = facts.bandsPerDoc.get(f.doc) ?? 0;
