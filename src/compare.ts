@@ -118,7 +118,7 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
     result.map = {
       sourceSentences: source.sentences.map(({ start, end }) => ({ start, end })),
       candidateSentences: candidate.sentences.map(({ start, end }) => ({ start, end })),
-      cells: cells.map((a) => ({ source: a.source, candidate: a.candidate, similarity: round(a.similarity) })),
+      cells: Array.from({ length: cells.length }, (_, k) => ({ source: cells.source[k]!, candidate: cells.candidate[k]!, similarity: round(cells.similarity[k]!) })),
     };
   }
   return result;

@@ -15,67 +15,192 @@ export interface Anchor {
 }
 
 /**
+ * All anchors of a pair, as parallel typed arrays (anchor k is `source[k]`, `candidate[k]`, ...), sorted by
+ * candidate sentence, then source sentence. Two 5 MB documents give millions of anchors: as objects they
+ * alone took over 300 MiB.
+ */
+export interface AnchorSet {
+  length: number;
+  source: Int32Array;
+  candidate: Int32Array;
+  similarity: Float64Array;
+  sharedTerms: Int32Array;
+  weight: Float64Array;
+}
+
+/** Anchor k of a set, as a record. */
+export function anchorAt(set: AnchorSet, k: number): Anchor {
+  return {
+    source: set.source[k]!,
+    candidate: set.candidate[k]!,
+    similarity: set.similarity[k]!,
+    sharedTerms: set.sharedTerms[k]!,
+    weight: set.weight[k]!,
+  };
+}
+
+/** Appends anchors, growing its arrays by doubling. */
+class AnchorBuilder {
+  private set: AnchorSet = allocate(1024);
+
+  push(source: number, candidate: number, similarity: number, sharedTerms: number, weight: number): void {
+    let set = this.set;
+    if (set.length === set.source.length) {
+      const grown = allocate(set.length * 2);
+      grown.source.set(set.source);
+      grown.candidate.set(set.candidate);
+      grown.similarity.set(set.similarity);
+      grown.sharedTerms.set(set.sharedTerms);
+      grown.weight.set(set.weight);
+      grown.length = set.length;
+      this.set = set = grown;
+    }
+    const k = set.length++;
+    set.source[k] = source;
+    set.candidate[k] = candidate;
+    set.similarity[k] = similarity;
+    set.sharedTerms[k] = sharedTerms;
+    set.weight[k] = weight;
+  }
+
+  /** The anchors, trimmed to their count (copies, so the doubling slack is freed). */
+  done(): AnchorSet {
+    const { length, source, candidate, similarity, sharedTerms, weight } = this.set;
+    return {
+      length,
+      source: source.slice(0, length),
+      candidate: candidate.slice(0, length),
+      similarity: similarity.slice(0, length),
+      sharedTerms: sharedTerms.slice(0, length),
+      weight: weight.slice(0, length),
+    };
+  }
+}
+
+function allocate(capacity: number): AnchorSet {
+  return {
+    length: 0,
+    source: new Int32Array(capacity),
+    candidate: new Int32Array(capacity),
+    similarity: new Float64Array(capacity),
+    sharedTerms: new Int32Array(capacity),
+    weight: new Float64Array(capacity),
+  };
+}
+
+/** A set of the given anchors, in the set's order (by candidate, then source sentence). */
+export function anchorSet(anchors: readonly Anchor[]): AnchorSet {
+  const builder = new AnchorBuilder();
+  const sorted = [...anchors].sort((a, b) => a.candidate - b.candidate || a.source - b.source);
+  for (const a of sorted) builder.push(a.source, a.candidate, a.similarity, a.sharedTerms, a.weight);
+  return builder.done();
+}
+
+/**
  * All sentence pairs similar enough to be anchors. Two seed signals, combined by taking the larger:
  * tf-idf cosine of the sentences' stemmed content words (survives rewording and reordering inside a sentence), and the
  * Dice overlap of their exact word shingles (a long copied clause inside otherwise different sentences).
  * An inverted index keeps this proportional to the number of sentence pairs that share anything, not to
  * the product of the sentence counts.
  */
-export function findAnchors(source: SentenceFeatures, candidate: SentenceFeatures, options: AlignOptions): Anchor[] {
-  const postings = new Map<string, { sentence: number; weight: number }[]>();
-  source.vectors.forEach((v, sentence) => {
-    for (const [term, weight] of v.weights) {
-      let list = postings.get(term);
-      if (!list) postings.set(term, (list = []));
-      list.push({ sentence, weight });
-    }
-  });
-  const shinglePostings = new Map<number, number[]>();
-  source.shingles.forEach((set, sentence) => {
-    for (const h of set) {
-      let list = shinglePostings.get(h);
-      if (!list) shinglePostings.set(h, (list = []));
-      list.push(sentence);
-    }
-  });
+export function findAnchors(source: SentenceFeatures, candidate: SentenceFeatures, options: AlignOptions): AnchorSet {
+  const n = source.norm.length;
+  let terms = 0;
+  for (const f of [source, candidate]) for (const id of f.termId) terms = Math.max(terms, id + 1);
+  const postings = termPostings(source, terms);
+  const shingles = shinglePostings(source);
 
-  const anchors: Anchor[] = [];
-  const n = source.vectors.length;
+  const anchors = new AnchorBuilder();
   const dot = new Float64Array(n);
   const shared = new Int32Array(n);
   const sharedShingles = new Int32Array(n);
   const touched: number[] = [];
-  candidate.vectors.forEach((cv, c) => {
-    for (const [term, w] of cv.weights) {
-      for (const p of postings.get(term) ?? []) {
-        if (shared[p.sentence] === 0 && sharedShingles[p.sentence] === 0) touched.push(p.sentence);
-        dot[p.sentence]! += w * p.weight;
-        shared[p.sentence]!++;
+  const accepted: { s: number; similarity: number; sharedTerms: number; weight: number }[] = [];
+  for (let c = 0; c < candidate.norm.length; c++) {
+    for (let k = candidate.termStart[c]!; k < candidate.termStart[c + 1]!; k++) {
+      const term = candidate.termId[k]!;
+      const w = candidate.weight[k]!;
+      for (let p = postings.start[term]!; p < postings.start[term + 1]!; p++) {
+        const s = postings.sentence[p]!;
+        if (shared[s] === 0 && sharedShingles[s] === 0) touched.push(s);
+        dot[s]! += w * postings.weight[p]!;
+        shared[s]!++;
       }
     }
-    for (const h of candidate.shingles[c]!) {
-      for (const s of shinglePostings.get(h) ?? []) {
+    for (let k = candidate.shingleStart[c]!; k < candidate.shingleStart[c + 1]!; k++) {
+      const h = candidate.shingleHash[k]!;
+      for (let p = lowerBound(shingles.hash, h); p < shingles.hash.length && shingles.hash[p] === h; p++) {
+        const s = shingles.sentence[p]!;
         if (shared[s] === 0 && sharedShingles[s] === 0) touched.push(s);
         sharedShingles[s]!++;
       }
     }
+    const cNorm = candidate.norm[c]!;
+    const cShingles = candidate.shingleStart[c + 1]! - candidate.shingleStart[c]!;
     for (const s of touched) {
-      const sv = source.vectors[s]!;
-      const cos = sv.norm > 0 && cv.norm > 0 ? Math.min(1, dot[s]! / (sv.norm * cv.norm)) : 0;
-      const dice = shingleDice(sharedShingles[s]!, source.shingles[s]!.size, candidate.shingles[c]!.size);
+      const sNorm = source.norm[s]!;
+      const cos = sNorm > 0 && cNorm > 0 ? Math.min(1, dot[s]! / (sNorm * cNorm)) : 0;
+      const dice = shingleDice(sharedShingles[s]!, source.shingleStart[s + 1]! - source.shingleStart[s]!, cShingles);
       const similarity = Math.max(cos, dice);
       if (similarity >= options.minAnchorSimilarity) {
         const sharedTerms = shared[s]!;
         const weight = (similarity - options.baseline) * termFactor(sharedTerms, options);
-        if (weight > 0) anchors.push({ source: s, candidate: c, similarity, sharedTerms, weight });
+        if (weight > 0) accepted.push({ s, similarity, sharedTerms, weight });
       }
       dot[s] = 0;
       shared[s] = 0;
       sharedShingles[s] = 0;
     }
     touched.length = 0;
-  });
-  return anchors;
+    // Candidates are visited in order, so sorting each one's anchors by source keeps the set sorted.
+    accepted.sort((a, b) => a.s - b.s);
+    for (const a of accepted) anchors.push(a.s, c, a.similarity, a.sharedTerms, a.weight);
+    accepted.length = 0;
+  }
+  return anchors.done();
+}
+
+/**
+ * The inverted index of the source's terms: the sentences holding term t, with its weight there, are
+ * `sentence[p]`, `weight[p]` for p in [start[t], start[t + 1]), in sentence order.
+ */
+function termPostings(f: SentenceFeatures, terms: number): { start: Int32Array; sentence: Int32Array; weight: Float64Array } {
+  const start = new Int32Array(terms + 1);
+  for (const id of f.termId) start[id + 1]!++;
+  for (let t = 0; t < terms; t++) start[t + 1]! += start[t]!;
+  const next = start.slice(0, terms);
+  const sentence = new Int32Array(f.termId.length);
+  const weight = new Float64Array(f.termId.length);
+  for (let s = 0; s < f.norm.length; s++) {
+    for (let k = f.termStart[s]!; k < f.termStart[s + 1]!; k++) {
+      const p = next[f.termId[k]!]!++;
+      sentence[p] = s;
+      weight[p] = f.weight[k]!;
+    }
+  }
+  return { start, sentence, weight };
+}
+
+/** The source's shingle occurrences (one per sentence and distinct hash), sorted by hash, then sentence. */
+function shinglePostings(f: SentenceFeatures): { hash: Uint32Array; sentence: Int32Array } {
+  const order = new Int32Array(f.shingleHash.length);
+  for (let k = 0; k < order.length; k++) order[k] = k;
+  const sentenceOf = new Int32Array(f.shingleHash.length);
+  for (let s = 0; s < f.norm.length; s++) sentenceOf.fill(s, f.shingleStart[s]!, f.shingleStart[s + 1]!);
+  order.sort((a, b) => f.shingleHash[a]! - f.shingleHash[b]! || a - b);
+  return { hash: Uint32Array.from(order, (k) => f.shingleHash[k]!), sentence: Int32Array.from(order, (k) => sentenceOf[k]!) };
+}
+
+/** First index k with sorted[k] >= value. */
+function lowerBound(sorted: Uint32Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

@@ -1,8 +1,7 @@
-import { documentShingles } from '../fingerprint/shingles.js';
 import type { TextDocument } from '../text/document.js';
 import type { Range } from '../util/range.js';
 import type { SentenceSpan } from './chain.js';
-import { isContentToken, termOf } from './terms.js';
+import { CLASSES, classOf, classTotals, clearCopied, edgeContext, lowerBound, markCopied, NOT_A_WORD, otherSide, type EdgeContext } from './word-classes.js';
 
 /**
  * Word-level passage edges. Chains are built from whole sentences, but reuse rarely starts and ends at a
@@ -19,103 +18,8 @@ import { isContentToken, termOf } from './terms.js';
  * Cutting inside a sentence costs `edgeCutCost`, so sentence boundaries win unless the words say otherwise.
  */
 
-/** Word classes: copied (in a shared shingle), reworded (shared stem only), unmatched; split by stop word. */
-const CLASSES = 5;
-type WordClass = 0 | 1 | 2 | 3 | 4;
-const NOT_A_WORD = -1;
 /** A passage with at least this share of its words in copied shingles is a copy (see `refineEdges`). */
 const COPY_SHARE = 0.5;
-
-export interface EdgeContext {
-  doc: TextDocument;
-  shingleSize: number;
-  /** Hash of the shingle starting at each word token (by token index), or undefined. */
-  shingleAt: (number | undefined)[];
-  /** Position of each token among the words (-1 for punctuation and symbols), and the words' token indices. */
-  wordIndex: Int32Array;
-  words: number[];
-  /** Sentence index of each token. */
-  sentenceOf: Int32Array;
-  /** The term of each content token (undefined for stop words, punctuation and symbols). */
-  terms: (string | undefined)[];
-}
-
-const contexts = new WeakMap<TextDocument, Map<number, EdgeContext>>();
-
-/** Per-document precomputation, shared by all passages and comparisons of one analyzed document. */
-export function edgeContext(doc: TextDocument, shingleSize: number): EdgeContext {
-  let bySize = contexts.get(doc);
-  if (!bySize) contexts.set(doc, (bySize = new Map()));
-  let ctx = bySize.get(shingleSize);
-  if (!ctx) bySize.set(shingleSize, (ctx = buildEdgeContext(doc, shingleSize)));
-  return ctx;
-}
-
-function buildEdgeContext(doc: TextDocument, shingleSize: number): EdgeContext {
-  const shingleAt: (number | undefined)[] = new Array(doc.tokens.length);
-  for (const s of documentShingles(doc, shingleSize)) shingleAt[s.firstToken] = s.hash;
-  const wordIndex = new Int32Array(doc.tokens.length).fill(-1);
-  const words: number[] = [];
-  doc.tokens.forEach((t, i) => {
-    if (t.kind === 'word' || t.kind === 'number') {
-      wordIndex[i] = words.length;
-      words.push(i);
-    }
-  });
-  const sentenceOf = new Int32Array(doc.tokens.length).fill(-1);
-  doc.sentences.forEach((s, k) => sentenceOf.fill(k, s.firstToken, s.endToken));
-  const terms = doc.tokens.map((t) => (isContentToken(t) ? termOf(t) : undefined));
-  return { doc, shingleSize, shingleAt, wordIndex, words, sentenceOf, terms };
-}
-
-/** What the other side of a passage offers to match against. */
-interface OtherSide {
-  shingles: Set<number>;
-  terms: Set<string>;
-}
-
-function otherSide(ctx: EdgeContext, span: SentenceSpan): OtherSide {
-  const { doc } = ctx;
-  const from = doc.sentences[span.first]!.firstToken;
-  const to = doc.sentences[span.last]!.endToken;
-  const shingles = new Set<number>();
-  const terms = new Set<string>();
-  for (let i = from; i < to; i++) {
-    const h = ctx.shingleAt[i];
-    if (h !== undefined && lastWordOfShingle(ctx, i) < to) shingles.add(h);
-    const term = ctx.terms[i];
-    if (term !== undefined) terms.add(term);
-  }
-  return { shingles, terms };
-}
-
-function lastWordOfShingle(ctx: EdgeContext, token: number): number {
-  const k = ctx.wordIndex[token]! + ctx.shingleSize - 1;
-  return k < ctx.words.length ? ctx.words[k]! : Number.MAX_SAFE_INTEGER;
-}
-
-/** The class of every token of the document (NOT_A_WORD for punctuation and symbols). */
-function classify(ctx: EdgeContext, other: OtherSide): Int8Array {
-  const n = ctx.doc.tokens.length;
-  const out = new Int8Array(n).fill(NOT_A_WORD);
-  const copied = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const h = ctx.shingleAt[i];
-    if (h === undefined || !other.shingles.has(h)) continue;
-    const k = ctx.wordIndex[i]!;
-    for (let m = 0; m < ctx.shingleSize && k + m < ctx.words.length; m++) copied[ctx.words[k + m]!] = 1;
-  }
-  for (let i = 0; i < n; i++) {
-    if (ctx.wordIndex[i]! < 0) continue;
-    const term = ctx.terms[i];
-    let c: WordClass;
-    if (copied[i]) c = term !== undefined ? 0 : 3;
-    else if (term !== undefined) c = other.terms.has(term) ? 1 : 2;
-    else c = 4;
-    out[i] = c;
-  }
-  return out;
-}
 
 export interface EdgeInput {
   /** The passage's sentences on this side, and the other side's (what words are matched against). */
@@ -135,27 +39,33 @@ export function refineEdges(ctx: EdgeContext, other: EdgeContext, input: EdgeInp
   const inFrom = doc.sentences[span.first]!.firstToken;
   const inTo = doc.sentences[span.last]!.endToken;
 
-  const classes = classify(ctx, otherSide(other, input.otherSpan));
+  // Class counts inside the passage and elsewhere in the document (each starting from 1, a pseudo-count).
+  const matching = otherSide(other, input.otherSpan);
+  const marked = markCopied(ctx, matching);
+  const totals = classTotals(ctx, matching, marked);
+  // Only the words the edges may move over (the reach holds the passage) need their class.
+  const classes = new Int8Array(to - from);
+  for (let i = from; i < to; i++) classes[i - from] = classOf(ctx, matching, i);
+  clearCopied(ctx, marked);
+  const classAt = (i: number) => classes[i - from]!;
   const inside = new Float64Array(CLASSES).fill(1);
-  const outside = new Float64Array(CLASSES).fill(1);
-  for (let i = 0; i < classes.length; i++) {
-    const c = classes[i]!;
-    if (c === NOT_A_WORD) continue;
-    if (i >= inFrom && i < inTo) inside[c]!++;
-    else outside[c]!++;
+  for (let i = inFrom; i < inTo; i++) {
+    const c = classAt(i);
+    if (c !== NOT_A_WORD) inside[c]!++;
   }
+  const outside = Float64Array.from(totals, (n, c) => 1 + n - (inside[c]! - 1));
   const inTotal = inside.reduce((x, y) => x + y, 0);
   const outTotal = outside.reduce((x, y) => x + y, 0);
   const weight = Array.from(inside, (n, c) => Math.log(n / inTotal / (outside[c]! / outTotal)));
   const score = (i: number) => {
-    const c = classes[i]!;
+    const c = classAt(i);
     return c === NOT_A_WORD ? 0 : weight[c]!;
   };
 
   // Cutting inside a sentence costs `cutCost`: sentence boundaries are the likelier edges, so a passage's
   // first words are only dropped when the evidence against them outweighs that.
   const words: number[] = [];
-  for (let i = from; i < to; i++) if (classes[i] !== NOT_A_WORD) words.push(i);
+  for (let i = from; i < to; i++) if (classAt(i) !== NOT_A_WORD) words.push(i);
   if (words.length === 0) return sentenceRange;
   const prefix = new Float64Array(words.length + 1);
   words.forEach((w, k) => (prefix[k + 1] = prefix[k]! + score(w)));
@@ -201,8 +111,8 @@ export function refineEdges(ctx: EdgeContext, other: EdgeContext, input: EdgeInp
     if (ke > 0) e = words[ke - 1]! + 1;
   }
   // Snap to words: skip leading non-words, drop trailing ones.
-  while (s >= 0 && s < e && classes[s] === NOT_A_WORD) s++;
-  while (e > s && classes[e - 1] === NOT_A_WORD) e--;
+  while (s >= 0 && s < e && classAt(s) === NOT_A_WORD) s++;
+  while (e > s && classAt(e - 1) === NOT_A_WORD) e--;
   if (s < 0 || e <= s) return sentenceRange;
   // An edge at a sentence's first or last word keeps the sentence's own boundary (and its punctuation).
   const first = doc.sentences[ctx.sentenceOf[s]!]!;
@@ -260,16 +170,4 @@ export function wordEdges(
     }
   }
   return out;
-}
-
-/** First index k with words[k] >= token. */
-function lowerBound(words: readonly number[], token: number): number {
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (words[mid]! < token) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

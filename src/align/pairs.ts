@@ -1,8 +1,7 @@
 import type { Chain } from './chain.js';
 import type { SentenceFeatures } from './features.js';
 import type { AlignOptions } from './options.js';
-import { cosine } from './similarity.js';
-import { mergeCounts, weigh } from './terms.js';
+import { sparseCosine, type SparseVector } from './similarity.js';
 
 /** A sentence-level alignment inside a passage, in sentence indices (inclusive spans). */
 export interface SentencePairIndex {
@@ -10,6 +9,42 @@ export interface SentencePairIndex {
   sourceFirst: number;
   sourceLast: number;
   similarity: number;
+}
+
+/** Sentence i's tf-idf vector. */
+export function sentenceVector(f: SentenceFeatures, i: number): SparseVector {
+  return { ids: f.termId, weights: f.weight, from: f.termStart[i]!, to: f.termStart[i + 1]!, norm: f.norm[i]! };
+}
+
+/** The tf-idf vector of two consecutive sentences rewritten as one: their term counts merged, as `mergeCounts` and `weigh` do. */
+export function mergedVector(f: SentenceFeatures, first: number, idf: Float64Array): SparseVector {
+  const ids: number[] = [];
+  const counts: number[] = [];
+  for (let k = f.termStart[first]!; k < f.termStart[first + 2]!; k++) {
+    const id = f.termId[k]!;
+    const at = ids.indexOf(id);
+    if (at >= 0) counts[at]! += f.termCount[k]!;
+    else {
+      ids.push(id);
+      counts.push(f.termCount[k]!);
+    }
+  }
+  let sq = 0;
+  const weights = counts.map((c, k) => {
+    const w = (1 + Math.log(c)) * idf[ids[k]!]!;
+    sq += w * w;
+    return w;
+  });
+  return { ids, weights, from: 0, to: ids.length, norm: Math.sqrt(sq) };
+}
+
+/** One zeroed slot per term id for `sparseCosine`, per pair (allocating it per passage was most of the pairing time). */
+const scratches = new WeakMap<Float64Array, Float64Array>();
+
+function scratchFor(idf: Float64Array): Float64Array {
+  let scratch = scratches.get(idf);
+  if (!scratch) scratches.set(idf, (scratch = new Float64Array(idf.length)));
+  return scratch;
 }
 
 /**
@@ -22,16 +57,17 @@ export function pairSentences(
   chain: Chain,
   source: SentenceFeatures,
   candidate: SentenceFeatures,
-  idf: Map<string, number>,
+  idf: Float64Array,
   options: AlignOptions,
 ): SentencePairIndex[] {
+  const scratch = scratchFor(idf);
   const pairs: SentencePairIndex[] = [];
   for (let c = chain.candidate.first; c <= chain.candidate.last; c++) {
-    const cv = candidate.vectors[c]!;
+    const cv = sentenceVector(candidate, c);
     let best = -1;
     let bestSim = 0;
     for (let s = chain.source.first; s <= chain.source.last; s++) {
-      const sim = cosine(source.vectors[s]!, cv).similarity;
+      const sim = sparseCosine(sentenceVector(source, s), cv, scratch);
       if (sim > bestSim) {
         bestSim = sim;
         best = s;
@@ -41,10 +77,9 @@ export function pairSentences(
     let pair: SentencePairIndex = { candidate: c, sourceFirst: best, sourceLast: best, similarity: bestSim };
     for (const neighbour of [best - 1, best + 1]) {
       if (neighbour < chain.source.first || neighbour > chain.source.last) continue;
-      if (cosine(source.vectors[neighbour]!, cv).similarity < options.minPairSimilarity) continue;
+      if (sparseCosine(sentenceVector(source, neighbour), cv, scratch) < options.minPairSimilarity) continue;
       const first = Math.min(best, neighbour);
-      const merged = weigh(mergeCounts([source.terms[first]!, source.terms[first + 1]!]), idf);
-      const sim = cosine(merged, cv).similarity;
+      const sim = sparseCosine(mergedVector(source, first, idf), cv, scratch);
       if (sim > pair.similarity) pair = { candidate: c, sourceFirst: first, sourceLast: first + 1, similarity: sim };
     }
     pairs.push(pair);

@@ -14,6 +14,6 @@ export function documentSignature(doc: TextDocument, shingleSize = 3, permutatio
   if (!bySettings) cache.set(doc, (bySettings = new Map()));
   const key = `${shingleSize}/${permutations}`;
   let signature = bySettings.get(key);
-  if (!signature) bySettings.set(key, (signature = minhash(new Set(documentShingles(doc, shingleSize).map((x) => x.hash)), permutations)));
+  if (!signature) bySettings.set(key, (signature = minhash(new Set(documentShingles(doc, shingleSize).hash), permutations)));
   return signature;
 }

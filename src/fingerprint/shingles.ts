@@ -42,16 +42,39 @@ export function shingleSet(doc: TextDocument, size = 3, from = 0, to = doc.token
   return new Set(wordShingles(doc, size, from, to).map((s) => s.hash));
 }
 
-const documentCache = new WeakMap<TextDocument, Map<number, readonly Shingle[]>>();
+/** A document's shingles as parallel typed arrays: shingle k is `hash[k]`, starting at token `firstToken[k]`,
+ *  ending at character `end[k]`. In document order. */
+export interface ShingleColumns {
+  length: number;
+  hash: Uint32Array;
+  firstToken: Int32Array;
+  end: Int32Array;
+}
+
+const documentCache = new WeakMap<TextDocument, Map<number, ShingleColumns>>();
 
 /**
  * `wordShingles` of a whole document, computed once per analyzed document and size: signatures, sentence
- * features and passage edges all read them, and batch runs compare one document against many. Do not mutate.
+ * features and passage edges all read them, and batch runs compare one document against many. Kept as typed
+ * arrays: a 5 MB document has a million shingles, which as objects held 70 MiB. Do not mutate.
  */
-export function documentShingles(doc: TextDocument, size = 3): readonly Shingle[] {
+export function documentShingles(doc: TextDocument, size = 3): ShingleColumns {
   let bySize = documentCache.get(doc);
   if (!bySize) documentCache.set(doc, (bySize = new Map()));
-  let shingles = bySize.get(size);
-  if (!shingles) bySize.set(size, (shingles = wordShingles(doc, size)));
-  return shingles;
+  let columns = bySize.get(size);
+  if (!columns) {
+    const words = wordTokenIndices(doc);
+    const n = Math.max(0, words.length - size + 1);
+    columns = { length: n, hash: new Uint32Array(n), firstToken: new Int32Array(n), end: new Int32Array(n) };
+    for (let k = 0; k < n; k++) {
+      // As in wordShingles.
+      let key = doc.tokens[words[k]!]!.norm;
+      for (let m = 1; m < size; m++) key += ' ' + doc.tokens[words[k + m]!]!.norm;
+      columns.hash[k] = hashString(key);
+      columns.firstToken[k] = words[k]!;
+      columns.end[k] = doc.tokens[words[k + size - 1]!]!.end;
+    }
+    bySize.set(size, columns);
+  }
+  return columns;
 }

@@ -25,23 +25,69 @@ const KIND_BY_WINK_TYPE: Record<string, TokenKind> = {
 /** A blank line: articles separate headlines, bylines and paragraphs with one. */
 const PARAGRAPH_BREAK = /\n[^\S\n]*\n/;
 
+/**
+ * Texts are handed to wink a few paragraphs at a time, about this many characters at once: wink's working
+ * memory for one 5 MB text peaked near 500 MiB above the result. Our sentences never cross a blank line, so
+ * cutting there changes nothing (a test checks chunked against whole analysis).
+ */
+export const ANALYSIS_CHUNK_CHARS = 64 * 1024;
+
 /** Split a text into tokens and sentences, each with `[start, end)` offsets into the text as given. */
-export function analyze(text: string, options: SegmentOptions = DEFAULT_SEGMENT_OPTIONS): TextDocument {
+export function analyze(text: string, options: SegmentOptions = DEFAULT_SEGMENT_OPTIONS, chunkChars = ANALYSIS_CHUNK_CHARS): TextDocument {
+  const doc: TextDocument = { text, tokens: [], sentences: [] };
+  // Equal token strings share one copy: a long text repeats a few tens of thousands of words a million times.
+  const strings = new Map<string, string>();
+  const intern = (s: string) => {
+    const held = strings.get(s);
+    if (held !== undefined) return held;
+    strings.set(s, s);
+    return s;
+  };
+  for (const [start, end] of paragraphChunks(text, chunkChars)) analyzeChunk(doc, start, end, options, intern);
+  return doc;
+}
+
+/** [start, end) ranges that cut the text after a blank line, each about `size` characters (or one longer paragraph). */
+export function paragraphChunks(text: string, size: number): [number, number][] {
+  const out: [number, number][] = [];
+  const breaks = new RegExp(PARAGRAPH_BREAK.source, 'g');
+  let start = 0;
+  while (text.length - start > size) {
+    // The last break within `size` of the start, or else the first one after it.
+    let cut = -1;
+    breaks.lastIndex = start;
+    for (let m = breaks.exec(text); m; m = breaks.exec(text)) {
+      const end = m.index + m[0].length;
+      if (end - start > size && cut >= 0) break;
+      cut = end;
+      if (end - start > size) break;
+    }
+    if (cut < 0 || cut >= text.length) break;
+    out.push([start, cut]);
+    start = cut;
+  }
+  out.push([start, text.length]);
+  return out;
+}
+
+/** Analyze text[start, end) and append its tokens and sentences to `doc`, offsets into the whole text. */
+function analyzeChunk(doc: TextDocument, start: number, end: number, options: SegmentOptions, intern: (s: string) => string): void {
+  const { text, tokens } = doc;
+  const chunk = start === 0 && end === text.length ? text : text.slice(start, end);
   const winkNlp = nlp();
   const its = winkNlp.its;
-  const doc = winkNlp.readDoc(text);
-  const values = doc.tokens().out() as string[];
-  const norms = doc.tokens().out(its.normal) as string[];
+  const wink = winkNlp.readDoc(chunk);
+  const values = wink.tokens().out() as string[];
+  const norms = wink.tokens().out(its.normal) as string[];
   // wink's typings declare `its.lemma` with a narrower addons parameter than `out` accepts.
-  type ItsArg = Parameters<ReturnType<typeof doc.tokens>['out']>[0];
-  const lemmas = doc.tokens().out(its.lemma as ItsArg) as string[];
-  const stops = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
-  const types = doc.tokens().out(its.type) as string[];
-  const winkSentences = doc.sentences().out(its.span) as unknown as [number, number][];
+  type ItsArg = Parameters<ReturnType<typeof wink.tokens>['out']>[0];
+  const lemmas = wink.tokens().out(its.lemma as ItsArg) as string[];
+  const stops = wink.tokens().out(its.stopWordFlag) as unknown as boolean[];
+  const types = wink.tokens().out(its.type) as string[];
+  const winkSentences = wink.sentences().out(its.span) as unknown as [number, number][];
 
   // wink reports token values, not positions; tokens are verbatim substrings in order, so we walk the
   // text to recover each one's offsets. `tokenIndex` maps wink's token index to ours (-1: dropped).
-  const tokens: Token[] = [];
   const tokenIndex = new Int32Array(values.length).fill(-1);
   // One wink token can become two of ours (possessives): where its tokens end.
   const tokenEnd = new Int32Array(values.length).fill(-1);
@@ -49,15 +95,16 @@ export function analyze(text: string, options: SegmentOptions = DEFAULT_SEGMENT_
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
     const type = types[i]!;
-    const at = text.indexOf(value, cursor);
-    if (at < 0 || value.length === 0) continue; // not found verbatim: drop it rather than guess an offset
-    cursor = at + value.length;
+    const found = chunk.indexOf(value, cursor);
+    if (found < 0 || value.length === 0) continue; // not found verbatim: drop it rather than guess an offset
+    cursor = found + value.length;
+    const at = start + found;
     if (type === 'tabCRLF' || value.trim().length === 0) continue;
     tokenIndex[i] = tokens.length;
     const head = type === 'word' ? possessiveHead(value) : 0;
     if (head > 0) {
       // See possessiveHead: always two tokens, exactly as wink splits a possessive it has not learned.
-      tokens.push(wordToken(value.slice(0, head), at), { start: at + head, end: at + value.length, norm: "'s", lemma: "'s", stem: "'s", stop: false, kind: 'word' });
+      tokens.push(wordToken(value.slice(0, head), at, intern), { start: at + head, end: at + value.length, norm: "'s", lemma: "'s", stem: "'s", stop: false, kind: 'word' });
       tokenEnd[i] = tokens.length;
       continue;
     }
@@ -65,16 +112,15 @@ export function analyze(text: string, options: SegmentOptions = DEFAULT_SEGMENT_
       start: at,
       end: at + value.length,
       // wink leaves some lemmas undefined (e.g. for "cannot"): fall back to the normal form.
-      norm: (norms[i] ?? value).toLowerCase(),
-      lemma: (lemmas[i] ?? norms[i] ?? value).toLowerCase(),
-      stem: (porterStem(value) ?? norms[i] ?? value).toLowerCase(),
+      norm: intern((norms[i] ?? value).toLowerCase()),
+      lemma: intern((lemmas[i] ?? norms[i] ?? value).toLowerCase()),
+      stem: intern((porterStem(value) ?? norms[i] ?? value).toLowerCase()),
       stop: stops[i] ?? false,
       kind: KIND_BY_WINK_TYPE[type] ?? (/[\p{L}\p{N}]/u.test(value) ? 'word' : 'symbol'),
     });
     tokenEnd[i] = tokens.length;
   }
 
-  const sentences: Sentence[] = [];
   for (const [first, last] of winkSentences) {
     let begin = -1;
     let end = -1;
@@ -84,9 +130,8 @@ export function analyze(text: string, options: SegmentOptions = DEFAULT_SEGMENT_
       if (begin < 0) begin = t;
       end = tokenEnd[i]!;
     }
-    if (begin >= 0) splitSentence(text, tokens, begin, end, options, sentences);
+    if (begin >= 0) splitSentence(text, tokens, begin, end, options, doc.sentences);
   }
-  return { text, tokens, sentences };
 }
 
 /**
@@ -104,7 +149,7 @@ function possessiveHead(value: string): number {
 const headMemo = new Map<string, { lemma: string; stop: boolean }>();
 
 /** A possessive's head word as wink tokenizes it alone (lemma and stop flag looked up once per word). */
-function wordToken(value: string, at: number): Token {
+function wordToken(value: string, at: number, intern: (s: string) => string): Token {
   const norm = value.toLowerCase();
   let head = headMemo.get(norm);
   if (head === undefined) {
@@ -115,7 +160,7 @@ function wordToken(value: string, at: number): Token {
     head = { lemma: (lemma ?? norm).toLowerCase(), stop: stop ?? false };
     if (headMemo.size < 100_000) headMemo.set(norm, head);
   }
-  return { start: at, end: at + value.length, norm, lemma: head.lemma, stem: porterStem(value).toLowerCase(), stop: head.stop, kind: 'word' };
+  return { start: at, end: at + value.length, norm: intern(norm), lemma: head.lemma, stem: intern(porterStem(value).toLowerCase()), stop: head.stop, kind: 'word' };
 }
 
 /** Emit tokens [begin, end) as sentences, breaking at blank lines and at the length cap. */

@@ -1,0 +1,115 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { anchorSet, type Anchor } from '../../src/align/anchors.js';
+import { extractChains, type Chain } from '../../src/align/chain.js';
+import { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from '../../src/align/options.js';
+
+/**
+ * The chain search as specified, done the slow way: after every chain, the dynamic programme is recomputed
+ * over all live anchors from scratch, and a step may not straddle any chain taken so far.
+ */
+function referenceChains(list: readonly Anchor[], options: AlignOptions): Chain[] {
+  const anchors = [...list].sort((a, b) => a.candidate - b.candidate || a.source - b.source);
+  const prefix = (side: 'source' | 'candidate', tolerance = 0) => {
+    const n = Math.max(0, ...anchors.map((a) => a[side] + 1));
+    const best = new Array<number>(n).fill(0);
+    for (const a of anchors) best[a[side]] = Math.max(best[a[side]]!, a.weight);
+    const out = [0];
+    for (let i = 0; i < n; i++) out.push(out[i]! + Math.max(0, best[i]! - tolerance));
+    return out;
+  };
+  const costs = { source: prefix('source'), candidate: prefix('candidate'), jump: prefix('source', options.jumpTolerance) };
+  const between = (p: number[], from: number, to: number) => (to - from <= 1 ? 0 : p[to]! - p[from + 1]!);
+  const straddles = (p: Anchor, q: Anchor, c: Chain) =>
+    (p.candidate < c.candidate.first && q.candidate > c.candidate.last) || (p.source < c.source.first && q.source > c.source.last);
+  const inside = (i: number, span: { first: number; last: number }) => i >= span.first && i <= span.last;
+  const alive = anchors.map(() => true);
+  const taken: Chain[] = [];
+  const reach = options.maxGap + 1;
+  for (;;) {
+    const score: number[] = [];
+    const previous: number[] = [];
+    for (let k = 0; k < anchors.length; k++) {
+      const q = anchors[k]!;
+      score[k] = q.weight;
+      previous[k] = -1;
+      for (let p = k - 1; p >= 0 && q.candidate - anchors[p]!.candidate <= reach; p--) {
+        const a = anchors[p]!;
+        const [dc, ds] = [q.candidate - a.candidate, q.source - a.source];
+        if (!alive[p] || ds < 0 || (dc === 0 && ds === 0)) continue;
+        const jump = ds > reach;
+        if (jump && (dc > 1 || ds > options.maxSourceJump)) continue;
+        const skipped = Math.max(0, Math.max(dc, Math.min(ds, reach)) - 1);
+        const sourceCost = jump ? options.jumpCost + between(costs.jump, a.source, q.source) : between(costs.source, a.source, q.source);
+        const s = score[p]! - options.gapCost * skipped - sourceCost - between(costs.candidate, a.candidate, q.candidate) + q.weight;
+        if (s > score[k]! && !taken.some((c) => straddles(a, q, c))) [score[k], previous[k]] = [s, p];
+      }
+    }
+    let best = -1;
+    for (let k = 0; k < anchors.length; k++) if (alive[k] && (best < 0 || score[k]! > score[best]!)) best = k;
+    if (best < 0 || score[best]! < options.minPassageScore) return taken;
+    const members: Anchor[] = [];
+    for (let k = best; k >= 0; k = previous[k]!) members.unshift(anchors[k]!);
+    const sources = members.map((a) => a.source);
+    const chain: Chain = {
+      anchors: members,
+      score: score[best]!,
+      candidate: { first: members[0]!.candidate, last: members[members.length - 1]!.candidate },
+      source: { first: Math.min(...sources), last: Math.max(...sources) },
+    };
+    taken.push(chain);
+    anchors.forEach((a, k) => {
+      if (inside(a.candidate, chain.candidate) || inside(a.source, chain.source)) alive[k] = false;
+    });
+  }
+}
+
+/**
+ * Anchors on a small grid: scattered ones plus runs (rewritten passages, some staying on one sentence for a few
+ * steps, as when one sentence was rewritten as several), with few distinct weights so that scores tie.
+ */
+const weight = fc.constantFrom(0.05, 0.1, 0.2, 0.3, 0.45, 0.85, 1.5, 2.5);
+const scattered = fc.array(fc.record({ source: fc.nat({ max: 59 }), candidate: fc.nat({ max: 59 }), weight }), { maxLength: 150 });
+const run = fc
+  .record({
+    source: fc.nat({ max: 59 }),
+    candidate: fc.nat({ max: 59 }),
+    length: fc.integer({ min: 2, max: 12 }),
+    sourceStep: fc.integer({ min: 0, max: 8 }),
+    candidateStep: fc.integer({ min: 0, max: 3 }),
+    weights: fc.array(weight, { minLength: 12, maxLength: 12 }),
+  })
+  .map(({ source, candidate, length, sourceStep, candidateStep, weights }) =>
+    Array.from({ length }, (_, i) => ({
+      source: source + Math.floor((i * sourceStep) / 2),
+      candidate: candidate + Math.floor((i * candidateStep) / 2),
+      weight: weights[i]!,
+    })),
+  );
+const anchorList = fc.tuple(scattered, fc.array(run, { maxLength: 8 })).map(([dots, runs]) => {
+  const cells = new Map<string, Anchor>();
+  for (const a of [...dots, ...runs.flat()]) {
+    cells.set(`${a.source},${a.candidate}`, { ...a, similarity: a.weight + 0.15, sharedTerms: 5 });
+  }
+  return [...cells.values()];
+});
+const alignOptions = fc.record({
+  maxGap: fc.integer({ min: 0, max: 6 }),
+  maxSourceJump: fc.integer({ min: 1, max: 30 }),
+  minPassageScore: fc.constantFrom(0.1, 0.3, 0.6),
+  gapCost: fc.constantFrom(0, 0.05),
+  jumpCost: fc.constantFrom(0, 0.1),
+  jumpTolerance: fc.constantFrom(0.15, 3),
+});
+
+describe('the incremental chain search', () => {
+  it('returns the same chains as recomputing from scratch after every chain, on random anchor sets', () => {
+    fc.assert(
+      fc.property(anchorList, alignOptions, (list, tweaks) => {
+        const options = { ...DEFAULT_ALIGN_OPTIONS, ...tweaks };
+        expect(extractChains(anchorSet(list), options)).toEqual(referenceChains(list, options));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
