@@ -4,6 +4,7 @@ import { wordEdges } from './align/edges.js';
 import { pairFeatures } from './align/features.js';
 import { DEFAULT_ALIGN_OPTIONS, DEFAULT_VERDICT_OPTIONS, type AlignOptions, type VerdictOptions } from './align/options.js';
 import { pairSentences } from './align/pairs.js';
+import { summarySourceSpans } from './align/summary.js';
 import { coverage, passageKind, verdictOf } from './align/score.js';
 import { documentSignature } from './fingerprint/document-signature.js';
 import { estimateContainment, estimateJaccard } from './fingerprint/minhash.js';
@@ -41,9 +42,10 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
   const align = { ...DEFAULT_ALIGN_OPTIONS, ...options.align };
   const verdictOptions = { ...DEFAULT_VERDICT_OPTIONS, ...options.verdict };
   const features = pairFeatures(source, candidate, align.shingleSize, options.boilerplate);
-  const chains = mergeChains(extractChains(findAnchors(features.source, features.candidate, align), align), align.mergeDistance);
+  const anchors = findAnchors(features.source, features.candidate, align);
+  const chains = mergeChains(extractChains(anchors, align), align.mergeDistance);
 
-  const spans = chains.map((chain) => {
+  const paired = chains.map((chain) => {
     const sentencePairs = pairSentences(chain, features.source, features.candidate, features.idf, align);
     // The source side is bounded by where the pairs point, not by the chain's edge anchors: an edge anchor
     // may match a neighbouring same-topic sentence that no candidate sentence was actually derived from.
@@ -52,6 +54,12 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
       : chain.source;
     return { chain, sentencePairs, sourceSpan, candidateSpan: chain.candidate };
   });
+  const summarySpans = summarySourceSpans(
+    paired.map((s) => ({ source: s.sourceSpan, candidate: s.candidateSpan })),
+    anchors,
+    align.summaryRatio,
+  );
+  const spans = paired.map((s, k) => ({ ...s, sourceSpan: summarySpans[k]! }));
   const sentenceSpans = spans.map((s) => ({ source: s.sourceSpan, candidate: s.candidateSpan }));
   const edges = wordEdges(source, candidate, sentenceSpans, align.shingleSize, align.edgeCutCost);
 

@@ -23,6 +23,9 @@ export interface AlignOptions {
    *  reuse elsewhere. */
   jumpCost: number;
   jumpTolerance: number;
+  /** A passage spanning at least this many times as many source sentences as candidate sentences is a summary:
+   *  its source side extends over its candidate sentences' weaker anchors (see summary.ts). */
+  summaryRatio: number;
   /** Chains this close (in sentences) on both sides are joined into one passage (see `mergeChains`). */
   mergeDistance: number;
   /** Cost of each skipped sentence (on the side that skips more). */
@@ -53,6 +56,7 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   jumpCost: 0.1,
   jumpTolerance: 0.15,
   mergeDistance: 10,
+  summaryRatio: 2,
   gapCost: 0.05,
   minPassageScore: 0.6,
   minParaphraseWords: 30,
