@@ -21,7 +21,8 @@ export interface SkipCosts {
  * recomputed, in anchor order (a predecessor always comes first): the result equals recomputing every anchor
  * after every chain. They are found without scanning all anchors: each anchor lists its successors (the
  * anchors whose best predecessor it is), and a step straddling the new chain ends within `maxGap + 1`
- * candidate sentences after it, or within max(`maxGap + 1`, `maxSourceJump`) source sentences after it.
+ * candidate sentences after it, or within max(`maxGap + 1`, `maxSourceJump`) source sentences after it (or,
+ * stepping back, within `maxReorder` source sentences before it).
  * The best chain comes from a heap of scores, stale entries dropped when they surface.
  */
 export class ChainSearch {
@@ -125,13 +126,17 @@ export class ChainSearch {
       const p = previous[k]!;
       if (!alive[k] || p < 0 || !alive[p]) return;
       const candidateSide = anchors.candidate[p]! < chain.candidate.first && anchors.candidate[k]! > chain.candidate.last;
-      const sourceSide = anchors.source[p]! < chain.source.first && anchors.source[k]! > chain.source.last;
+      const [low, high] = [Math.min(anchors.source[p]!, anchors.source[k]!), Math.max(anchors.source[p]!, anchors.source[k]!)];
+      const sourceSide = low < chain.source.first && high > chain.source.last;
       if (candidateSide || sourceSide) dirty.add(k);
     };
     const candidateEnd = Math.min(chain.candidate.last + reach + 1, candidateStart.length - 1);
     for (let k = candidateStart[chain.candidate.last + 1]!; k < candidateStart[candidateEnd]!; k++) straddles(k);
     const sourceEnd = Math.min(chain.source.last + Math.max(reach, this.options.maxSourceJump) + 1, sourceStart.length - 1);
     for (let i = sourceStart[chain.source.last + 1]!; i < sourceStart[sourceEnd]!; i++) straddles(bySource[i]!);
+    // ... or, stepping back in the source, just before it.
+    const sourceBack = Math.max(0, chain.source.first - this.options.maxReorder);
+    for (let i = sourceStart[sourceBack]!; i < sourceStart[chain.source.first]!; i++) straddles(bySource[i]!);
 
     // Successors come after their predecessor in anchor order, so each is recomputed after its predecessor is final.
     for (let k = dirty.pop(); k >= 0; k = dirty.pop()) {
@@ -155,7 +160,7 @@ export class ChainSearch {
     let bestHere = weight;
     let from = -1;
     // Predecessors lie at most `reach` candidate sentences back, and at most `reach` source sentences back
-    // (`maxSourceJump` from the same or the previous candidate sentence). Anchors are sorted by candidate, then
+    // (`maxSourceJump` from the same or the previous candidate sentence) or `maxReorder` ahead (a step back). Anchors are sorted by candidate, then
     // source, so each candidate sentence's predecessors are one run of indices, found by binary search and
     // visited in descending index order, as a scan back from k would meet them.
     const farJump = Math.max(reach, options.maxSourceJump);
@@ -164,19 +169,26 @@ export class ChainSearch {
       const groupStart = this.candidateStart[pc]!;
       const groupEnd = pc === qc ? k : this.candidateStart[pc + 1]!;
       const lo = sourceAtLeast(anchors.source, groupStart, groupEnd, qs - (dc <= 1 ? farJump : reach));
-      for (let p = sourceAtLeast(anchors.source, lo, groupEnd, qs + 1) - 1; p >= lo; p--) {
+      const hi = sourceAtLeast(anchors.source, lo, groupEnd, qs + (dc === 0 ? 1 : options.maxReorder + 1));
+      for (let p = hi - 1; p >= lo; p--) {
         if (!alive[p]) continue;
         const ps = anchors.source[p]!;
-        const ds = qs - ps;
+        let ds = qs - ps;
         if (dc === 0 && ds === 0) continue;
+        // A step back in the source: sentences shuffled inside a passage. It skips like a step forward.
+        const back = ds < 0;
+        ds = Math.abs(ds);
         // A jump: far ahead in the source while dense in the candidate, as a summary reads its source.
         const jump = ds > reach;
         if (jump && (dc > 1 || ds > options.maxSourceJump)) continue;
         const skipped = Math.max(0, Math.max(dc, Math.min(ds, reach)) - 1);
-        const sourceCost = jump ? options.jumpCost + between(costs.jump, ps, qs) : between(costs.source, ps, qs);
+        const [low, high] = back ? [qs, ps] : [ps, qs];
+        // Stepping back passes over no evidence of reuse elsewhere: the sentences between are the shuffled
+        // passage's own, which the chain may still take.
+        const sourceCost = back ? 0 : jump ? options.jumpCost + between(costs.jump, low, high) : between(costs.source, low, high);
         const opportunity = sourceCost + between(costs.candidate, pc, qc);
         const s = score[p]! - options.gapCost * skipped - opportunity + weight;
-        if (s > bestHere && !this.straddlesTaken(pc, qc, ps, qs)) {
+        if (s > bestHere && !this.straddlesTaken(pc, qc, low, high)) {
           bestHere = s;
           from = p;
         }

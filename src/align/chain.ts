@@ -19,7 +19,8 @@ export interface Chain {
 /**
  * Extract chains, best first, the way local alignment extracts hits from a dot plot.
  *
- * A chain is a sequence of anchors moving forward (never backward) in both documents, each step skipping at
+ * A chain is a sequence of anchors moving forward in both documents (in the source it may step back up to
+ * `maxReorder` sentences, over sentences shuffled inside a passage), each step skipping at
  * most `maxGap` sentences on either side (or jumping up to `maxSourceJump` source sentences, see options),
  * at a cost of `gapCost` per skipped sentence plus the skipped sentence's best anchor weight anywhere (its opportunity cost: a chain may step over unmatched sentences,
  * but not over sentences that are evidence of reuse elsewhere, as in a text whose sentences were shuffled).

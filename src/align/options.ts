@@ -15,6 +15,9 @@ export interface AlignOptions {
   maxTermFactor: number;
   /** Most sentences a chain may skip on either side between two anchors. */
   maxGap: number;
+  /** A step may go back this many sentences in the source: sentences shuffled inside a passage (a chain still
+   *  moves forward in the candidate). */
+  maxReorder: number;
   /** ... except that from one candidate sentence to the same or the next, the chain may jump up to this many
    *  sentences ahead in the source: a summary condenses a long source passage into a few dense sentences. */
   maxSourceJump: number;
@@ -52,6 +55,7 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   fullWeightTerms: 5,
   maxTermFactor: 3,
   maxGap: 4,
+  maxReorder: 3,
   maxSourceJump: 60,
   jumpCost: 0.1,
   jumpTolerance: 0.15,

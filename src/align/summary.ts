@@ -1,4 +1,4 @@
-import type { Anchor } from './anchors.js';
+import type { AnchorSet } from './anchors.js';
 import type { SentenceSpan } from './chain.js';
 
 /**
@@ -12,7 +12,7 @@ import type { SentenceSpan } from './chain.js';
  */
 export function summarySourceSpans(
   spans: readonly { source: SentenceSpan; candidate: SentenceSpan }[],
-  anchors: readonly Anchor[],
+  anchors: AnchorSet,
   ratio: number,
 ): SentenceSpan[] {
   return spans.map((span, k) => {
@@ -28,11 +28,11 @@ export function summarySourceSpans(
       if (other.source.first > span.source.last) high = Math.min(high, other.source.first - 1);
     });
     let { first, last } = span.source;
-    for (const a of anchors) {
-      if (a.candidate < span.candidate.first || a.candidate > span.candidate.last) continue;
-      if (a.source < low || a.source > high) continue;
-      first = Math.min(first, a.source);
-      last = Math.max(last, a.source);
+    for (let a = 0; a < anchors.length; a++) {
+      const [c, s] = [anchors.candidate[a]!, anchors.source[a]!];
+      if (c < span.candidate.first || c > span.candidate.last || s < low || s > high) continue;
+      first = Math.min(first, s);
+      last = Math.max(last, s);
     }
     return { first, last };
   });

@@ -21,7 +21,8 @@ function referenceChains(list: readonly Anchor[], options: AlignOptions): Chain[
   const costs = { source: prefix('source'), candidate: prefix('candidate'), jump: prefix('source', options.jumpTolerance) };
   const between = (p: number[], from: number, to: number) => (to - from <= 1 ? 0 : p[to]! - p[from + 1]!);
   const straddles = (p: Anchor, q: Anchor, c: Chain) =>
-    (p.candidate < c.candidate.first && q.candidate > c.candidate.last) || (p.source < c.source.first && q.source > c.source.last);
+    (p.candidate < c.candidate.first && q.candidate > c.candidate.last) ||
+    (Math.min(p.source, q.source) < c.source.first && Math.max(p.source, q.source) > c.source.last);
   const inside = (i: number, span: { first: number; last: number }) => i >= span.first && i <= span.last;
   const alive = anchors.map(() => true);
   const taken: Chain[] = [];
@@ -35,12 +36,16 @@ function referenceChains(list: readonly Anchor[], options: AlignOptions): Chain[
       previous[k] = -1;
       for (let p = k - 1; p >= 0 && q.candidate - anchors[p]!.candidate <= reach; p--) {
         const a = anchors[p]!;
-        const [dc, ds] = [q.candidate - a.candidate, q.source - a.source];
-        if (!alive[p] || ds < 0 || (dc === 0 && ds === 0)) continue;
+        const dc = q.candidate - a.candidate;
+        let ds = q.source - a.source;
+        if (!alive[p] || ds < -options.maxReorder || (dc === 0 && ds <= 0)) continue;
+        const back = ds < 0;
+        ds = Math.abs(ds);
         const jump = ds > reach;
         if (jump && (dc > 1 || ds > options.maxSourceJump)) continue;
         const skipped = Math.max(0, Math.max(dc, Math.min(ds, reach)) - 1);
-        const sourceCost = jump ? options.jumpCost + between(costs.jump, a.source, q.source) : between(costs.source, a.source, q.source);
+        const [low, high] = back ? [q.source, a.source] : [a.source, q.source];
+        const sourceCost = back ? 0 : jump ? options.jumpCost + between(costs.jump, low, high) : between(costs.source, low, high);
         const s = score[p]! - options.gapCost * skipped - sourceCost - between(costs.candidate, a.candidate, q.candidate) + q.weight;
         if (s > score[k]! && !taken.some((c) => straddles(a, q, c))) [score[k], previous[k]] = [s, p];
       }
@@ -96,6 +101,7 @@ const anchorList = fc.tuple(scattered, fc.array(run, { maxLength: 8 })).map(([do
 const alignOptions = fc.record({
   maxGap: fc.integer({ min: 0, max: 6 }),
   maxSourceJump: fc.integer({ min: 1, max: 30 }),
+  maxReorder: fc.integer({ min: 0, max: 4 }),
   minPassageScore: fc.constantFrom(0.1, 0.3, 0.6),
   gapCost: fc.constantFrom(0, 0.05),
   jumpCost: fc.constantFrom(0, 0.1),

@@ -41,7 +41,18 @@ describe('extractChains', () => {
     expect(chains[0]!.anchors).toHaveLength(5);
   });
 
-  it('never moves backward: a reordered block becomes a separate passage', () => {
+  it('follows sentences shuffled inside a passage, up to maxReorder sentences back in the source', () => {
+    // Candidate 0-3 restate source 3, 1, 2, 0: each too weak alone, one passage together.
+    const shuffled = [3, 1, 2, 0].map((s, c) => anchor(10 + s, c, 0.2));
+    const chains = extractChains(anchorSet(shuffled), options);
+    expect(chains).toHaveLength(1);
+    expect(chains[0]!.source).toEqual({ first: 10, last: 13 });
+    expect(chains[0]!.anchors).toHaveLength(4);
+    const tooFar = [anchor(options.maxReorder + 1, 0, 0.4), anchor(0, 1, 0.4)];
+    expect(extractChains(anchorSet(tooFar), options)).toEqual([]);
+  });
+
+  it('never moves far backward: a block moved beyond maxReorder becomes a separate passage', () => {
     const first = [0, 1, 2].map((i) => anchor(20 + i, i, 0.4));
     const second = [3, 4, 5].map((i) => anchor(i, i, 0.4));
     const chains = extractChains(anchorSet([...first, ...second]), options);
