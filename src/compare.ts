@@ -43,7 +43,9 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
   const verdictOptions = { ...DEFAULT_VERDICT_OPTIONS, ...options.verdict };
   const features = pairFeatures(source, candidate, align.shingleSize, options.boilerplate);
   const anchors = findAnchors(features.source, features.candidate, align);
-  const chains = mergeChains(extractChains(anchors, align), align.mergeDistance);
+  const chains = mergeChains(extractChains(anchors, align), align.mergeDistance).filter(
+    (c) => c.score >= align.minPassageDensity * (c.candidate.last - c.candidate.first + 1),
+  );
 
   const paired = chains.map((chain) => {
     const sentencePairs = pairSentences(chain, features.source, features.candidate, features.idf, align);
@@ -85,12 +87,15 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
     };
   });
   // A short paraphrase is too little evidence on its own: two texts on one topic often word one fact alike.
-  // Short passages stand only when copied nearly word for word.
+  // Short passages stand only when copied nearly word for word, and even then not a mere dozen words.
   const passages = drafted.filter(
     (p) =>
       p.source.end > p.source.start &&
       p.candidate.end > p.candidate.start &&
-      (p.kind !== 'paraphrase' || wordCount(source, p.source) >= align.minParaphraseWords),
+      (p.kind === 'verbatim' ||
+        (p.kind === 'paraphrase'
+          ? wordCount(source, p.source) >= align.minParaphraseWords
+          : Math.min(wordCount(source, p.source), wordCount(candidate, p.candidate)) >= align.minNearVerbatimWords)),
   );
   passages.sort((a, b) => a.candidate.start - b.candidate.start);
 

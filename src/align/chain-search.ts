@@ -175,8 +175,11 @@ export class ChainSearch {
         const ps = anchors.source[p]!;
         let ds = qs - ps;
         if (dc === 0 && ds === 0) continue;
-        // A step back in the source: sentences shuffled inside a passage. It skips like a step forward.
+        // A step back in the source: sentences shuffled inside a passage. It skips like a step forward. Two
+        // sentences both copied word for word are not joined so: each is a passage of its own, with its own
+        // exact source span (joined, the span would hide their neighbours' sources).
         const back = ds < 0;
+        if (back && Math.min(anchors.similarity[p]!, anchors.similarity[k]!) >= options.maxReorderSimilarity) continue;
         ds = Math.abs(ds);
         // A jump: far ahead in the source while dense in the candidate, as a summary reads its source.
         const jump = ds > reach;

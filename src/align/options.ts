@@ -15,12 +15,14 @@ export interface AlignOptions {
   maxTermFactor: number;
   /** Most sentences a chain may skip on either side between two anchors. */
   maxGap: number;
-  /** A step may go back this many sentences in the source: sentences shuffled inside a passage (a chain still
-   *  moves forward in the candidate). */
-  maxReorder: number;
   /** ... except that from one candidate sentence to the same or the next, the chain may jump up to this many
    *  sentences ahead in the source: a summary condenses a long source passage into a few dense sentences. */
   maxSourceJump: number;
+  /** A step may go back this many sentences in the source: sentences shuffled inside a passage (a chain still
+   *  moves forward in the candidate). */
+  maxReorder: number;
+  /** ... except between two sentences both at least this similar (copied): each of those stands alone. */
+  maxReorderSimilarity: number;
   /** A jump costs this, plus, for each source sentence jumped over, its best anchor weight above
    *  `jumpTolerance`: a summary may pass over sentences weakly related to it, not over strong evidence of
    *  reuse elsewhere. */
@@ -38,6 +40,12 @@ export interface AlignOptions {
   /** A paraphrase passage (not verbatim or near-verbatim) needs at least this many words on its source side:
    *  two texts on one topic often word a single fact alike, so less reused material is no evidence. */
   minParaphraseWords: number;
+  /** ... and any other non-verbatim passage at least this many words on both sides: a near-verbatim match of a
+   *  dozen words is a shared reference or formula ("Cambridge, MA: Harvard University Press"), not reuse. */
+  minNearVerbatimWords: number;
+  /** A passage must score at least this per candidate sentence it spans: a long passage held together by
+   *  weak, scattered anchors is two texts on one topic. */
+  minPassageDensity: number;
   /** Inside a passage, a candidate sentence is paired with its best source sentence if at least this similar. */
   minPairSimilarity: number;
   /** Evidence (in nats of log-likelihood ratio) needed to put a passage edge inside a sentence rather than at
@@ -55,8 +63,9 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   fullWeightTerms: 5,
   maxTermFactor: 3,
   maxGap: 4,
-  maxReorder: 3,
   maxSourceJump: 60,
+  maxReorder: 3,
+  maxReorderSimilarity: 0.9,
   jumpCost: 0.1,
   jumpTolerance: 0.15,
   mergeDistance: 10,
@@ -64,6 +73,8 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   gapCost: 0.05,
   minPassageScore: 0.6,
   minParaphraseWords: 30,
+  minNearVerbatimWords: 15,
+  minPassageDensity: 0.1,
   minPairSimilarity: 0.1,
   edgeCutCost: 4,
   shingleSize: 3,

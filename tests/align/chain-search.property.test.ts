@@ -40,6 +40,7 @@ function referenceChains(list: readonly Anchor[], options: AlignOptions): Chain[
         let ds = q.source - a.source;
         if (!alive[p] || ds < -options.maxReorder || (dc === 0 && ds <= 0)) continue;
         const back = ds < 0;
+        if (back && Math.min(a.similarity, q.similarity) >= options.maxReorderSimilarity) continue;
         ds = Math.abs(ds);
         const jump = ds > reach;
         if (jump && (dc > 1 || ds > options.maxSourceJump)) continue;
@@ -102,6 +103,7 @@ const alignOptions = fc.record({
   maxGap: fc.integer({ min: 0, max: 6 }),
   maxSourceJump: fc.integer({ min: 1, max: 30 }),
   maxReorder: fc.integer({ min: 0, max: 4 }),
+  maxReorderSimilarity: fc.constantFrom(0.5, 0.9),
   minPassageScore: fc.constantFrom(0.1, 0.3, 0.6),
   gapCost: fc.constantFrom(0, 0.05),
   jumpCost: fc.constantFrom(0, 0.1),
