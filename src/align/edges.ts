@@ -107,6 +107,25 @@ export function refineEdges(ctx: EdgeContext, other: EdgeContext, input: EdgeInp
       const gain = prefix[k + 1]! - prefix[spanTo]! - endCost(k);
       if (gain > best) [best, ke] = [gain, k + 1];
     }
+    // An edge sentence holding copied words is the exception: the copy shows where the reuse starts (a copied
+    // clause pasted into a host sentence), so the edge may move inside it, to where the words say.
+    const copiedIn = (a: number, b: number) => words.slice(a, b).some((w) => classAt(w) === 0 || classAt(w) === 3);
+    const firstEnd = sentenceEdge(ctx, words, spanFrom, 1);
+    if (ks === spanFrom && copiedIn(spanFrom, firstEnd)) {
+      best = 0;
+      for (let k = spanFrom + 1; k < firstEnd && k < spanTo; k++) {
+        const gain = prefix[spanFrom]! - prefix[k]! - startCost(k);
+        if (gain > best) [best, ks] = [gain, k];
+      }
+    }
+    const lastStart = spanTo > 0 ? sentenceEdge(ctx, words, spanTo - 1, -1) : spanTo;
+    if (ke === spanTo && spanTo > 0 && copiedIn(lastStart, spanTo)) {
+      best = 0;
+      for (let k = spanTo - 2; k >= lastStart && k >= ks; k--) {
+        const gain = prefix[k + 1]! - prefix[spanTo]! - endCost(k);
+        if (gain > best) [best, ke] = [gain, k + 1];
+      }
+    }
     if (ks < words.length) s = words[ks]!;
     if (ke > 0) e = words[ke - 1]! + 1;
   }
@@ -120,6 +139,17 @@ export function refineEdges(ctx: EdgeContext, other: EdgeContext, input: EdgeInp
   const start = s === wordAtOrAfter(ctx, first.firstToken) ? first.start : doc.tokens[s]!.start;
   const end = wordAtOrBefore(ctx, last.endToken - 1) === e - 1 ? last.end : doc.tokens[e - 1]!.end;
   return { start, end };
+}
+
+/** Going `step` (1 or -1) from words[k], the index just past the last (1) or of the first (-1) word of its sentence. */
+function sentenceEdge(ctx: EdgeContext, words: readonly number[], k: number, step: 1 | -1): number {
+  const sentence = ctx.sentenceOf[words[k]!];
+  if (step === 1) {
+    while (k < words.length && ctx.sentenceOf[words[k]!] === sentence) k++;
+  } else {
+    while (k > 0 && ctx.sentenceOf[words[k - 1]!] === sentence) k--;
+  }
+  return k;
 }
 
 function wordAtOrAfter(ctx: EdgeContext, i: number): number {

@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/compare.js';
 import { analyze } from '../../src/text/tokenize.js';
 import { paragraphs } from '../helpers/generate.js';
-import { seed } from '../helpers/fixtures.js';
+import { fixturePath, seed } from '../helpers/fixtures.js';
 import { expectWellFormed } from '../helpers/invariants.js';
 
 const sieff = seed('sieff-oped');
@@ -42,6 +43,23 @@ describe('word-level passage edges', () => {
       expect(starts.has(p.candidate.start)).toBe(true);
       expect(ends.has(p.candidate.end)).toBe(true);
     }
+  });
+
+  it('a paraphrase whose first sentence starts with a copied clause glued to host text starts at the copy', () => {
+    // The rewrite's opening sentences (a paraphrase), with the op-ed's own first clause pasted after a host
+    // clause: the copied words show where the reuse starts, so the edge moves inside that sentence.
+    const truth = JSON.parse(readFileSync(fixturePath('truth/pasha-from-sieff.json'), 'utf8')) as {
+      derived: { candidate: { text: string }; sources: { text: string }[] }[];
+    };
+    const rewrite = truth.derived.slice(1, 8).map((d) => d.candidate.text).join(' ');
+    const copied = truth.derived[0]!.sources[0]!.text;
+    const lead = host.slice(0, 2).join('\n\n') + '\n\nAs a long line of commentators in several capitals kept saying all week ';
+    const candidate = lead + copied + ' ' + rewrite + '\n\n' + host.slice(2).join('\n\n');
+    const result = compare(sieff, candidate);
+    expectWellFormed(result, sieff, candidate);
+    const passage = result.passages.find((p) => p.candidate.end > lead.length && p.candidate.start < lead.length + copied.length);
+    expect(passage?.kind).toBe('paraphrase');
+    expect(passage!.candidate.start).toBe(lead.length);
   });
 
   it('pairs are clipped to the passage edges', () => {
