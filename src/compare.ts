@@ -58,8 +58,11 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
   });
   const summarySpans = summarySourceSpans(
     paired.map((s) => ({ source: s.sourceSpan, candidate: s.candidateSpan })),
-    anchors,
+    features.source,
+    features.candidate,
+    features.idf,
     align.summaryRatio,
+    align.minPairSimilarity,
   );
   const spans = paired.map((s, k) => ({ ...s, sourceSpan: summarySpans[k]! }));
   const sentenceSpans = spans.map((s) => ({ source: s.sourceSpan, candidate: s.candidateSpan }));

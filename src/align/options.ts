@@ -29,7 +29,8 @@ export interface AlignOptions {
   jumpCost: number;
   jumpTolerance: number;
   /** A passage spanning at least this many times as many source sentences as candidate sentences is a summary:
-   *  its source side extends over its candidate sentences' weaker anchors (see summary.ts). */
+   *  its source side extends over the free source sentences at least `minPairSimilarity` similar to one of its
+   *  sentences (see summary.ts). */
   summaryRatio: number;
   /** Chains this close (in sentences) on both sides are joined into one passage (see `mergeChains`). */
   mergeDistance: number;

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { pairFeatures } from '../../src/align/features.js';
+import { summarySourceSpans } from '../../src/align/summary.js';
+import { analyze } from '../../src/text/tokenize.js';
+
+// Source: 12 sentences; 1-9 are the summarised passage (each shares a word with the summary), 0 and 10-11 do not.
+const sourceText = [
+  'Weather forecasters expect heavy rain.',
+  'The council budget vote took hours.',
+  'Budget cuts hit every school.',
+  'The mayor made a veto threat.',
+  'The deficit reached nine million.',
+  'Teachers staged a protest outside.',
+  'The council session ran late.',
+  'Finally the mayor signed it.',
+  'The union issued a statement.',
+  'Another vote follows next year.',
+  'The football match ended goalless.',
+  'The football coach was fired.',
+].join('\n\n');
+const summaryText = 'The council vote on budget cuts for every school. The mayor, teachers and their union fought over the deficit.';
+const features = pairFeatures(analyze(sourceText), analyze(summaryText), 3);
+const extend = (spans: { source: { first: number; last: number }; candidate: { first: number; last: number } }[]) =>
+  summarySourceSpans(spans, features.source, features.candidate, features.idf, 2, 0.1);
+
+describe('summarySourceSpans', () => {
+  it('extends a condensing passage over the free source sentences its sentences match, no further', () => {
+    expect(extend([{ source: { first: 2, last: 7 }, candidate: { first: 0, last: 1 } }])).toEqual([{ first: 1, last: 9 }]);
+  });
+
+  it('leaves a passage that does not condense its source as it is', () => {
+    expect(extend([{ source: { first: 2, last: 4 }, candidate: { first: 0, last: 1 } }])).toEqual([{ first: 2, last: 4 }]);
+  });
+
+  it('stops short of another passage on the source side', () => {
+    const spans = [
+      { source: { first: 3, last: 7 }, candidate: { first: 0, last: 1 } },
+      { source: { first: 1, last: 1 }, candidate: { first: 5, last: 5 } },
+    ];
+    expect(extend(spans)[0]).toEqual({ first: 2, last: 9 });
+  });
+});
