@@ -50,7 +50,7 @@ function scratchFor(idf: Float64Array): Float64Array {
 /**
  * Pair each candidate sentence of a passage with the source sentence it came from. The search is limited
  * to the passage's source span, which is what lets pairs follow reordering inside a passage that the chain
- * itself (always moving forward) stepped over. When the best source sentence's neighbour improves the
+ * itself (moving forward, but for short steps back) stepped over. When the best source sentence's neighbour improves the
  * match once merged with it, the pair covers both: two source sentences rewritten as one.
  */
 export function pairSentences(
