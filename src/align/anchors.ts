@@ -1,6 +1,7 @@
 import type { AlignOptions } from './options.js';
 import type { SentenceFeatures } from './features.js';
 import { shingleDice } from './similarity.js';
+import { lowerBound } from '../util/sorted.js';
 
 /**
  * An anchor (a seed, in alignment terms) is a pair of similar sentences: `source` and `candidate` are
@@ -189,18 +190,6 @@ function shinglePostings(f: SentenceFeatures): { hash: Uint32Array; sentence: In
   for (let s = 0; s < f.norm.length; s++) sentenceOf.fill(s, f.shingleStart[s]!, f.shingleStart[s + 1]!);
   order.sort((a, b) => f.shingleHash[a]! - f.shingleHash[b]! || a - b);
   return { hash: Uint32Array.from(order, (k) => f.shingleHash[k]!), sentence: Int32Array.from(order, (k) => sentenceOf[k]!) };
-}
-
-/** First index k with sorted[k] >= value. */
-function lowerBound(sorted: Uint32Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

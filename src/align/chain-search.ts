@@ -2,6 +2,7 @@ import { anchorAt, type Anchor, type AnchorSet } from './anchors.js';
 import type { Chain } from './chain.js';
 import { DirtySet, ScoreHeap } from './chain-queues.js';
 import type { AlignOptions } from './options.js';
+import { lowerBound } from '../util/sorted.js';
 
 /** Prefix sums of the sentences' best anchor weights, per side (see `extractChains`). */
 export interface SkipCosts {
@@ -168,8 +169,8 @@ export class ChainSearch {
       const dc = qc - pc;
       const groupStart = this.candidateStart[pc]!;
       const groupEnd = pc === qc ? k : this.candidateStart[pc + 1]!;
-      const lo = sourceAtLeast(anchors.source, groupStart, groupEnd, qs - (dc <= 1 ? farJump : reach));
-      const hi = sourceAtLeast(anchors.source, lo, groupEnd, qs + (dc === 0 ? 1 : options.maxReorder + 1));
+      const lo = lowerBound(anchors.source, qs - (dc <= 1 ? farJump : reach), groupStart, groupEnd);
+      const hi = lowerBound(anchors.source, qs + (dc === 0 ? 1 : options.maxReorder + 1), lo, groupEnd);
       for (let p = hi - 1; p >= lo; p--) {
         if (!alive[p]) continue;
         const ps = anchors.source[p]!;
@@ -231,18 +232,6 @@ export class ChainSearch {
     this.nextSuccessor[k] = -1;
     this.backSuccessor[k] = -1;
   }
-}
-
-/** First index in [from, to) whose source sentence is at least `value` (the run is sorted by source), or `to`. */
-function sourceAtLeast(source: Int32Array, from: number, to: number, value: number): number {
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (source[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Summed best weights of sentences strictly between `from` and `to`. */

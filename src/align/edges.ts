@@ -1,7 +1,8 @@
 import type { TextDocument } from '../text/document.js';
 import type { Range } from '../util/range.js';
 import type { SentenceSpan } from './chain.js';
-import { CLASSES, classOf, classTotals, clearCopied, edgeContext, lowerBound, markCopied, NOT_A_WORD, otherSide, type EdgeContext } from './word-classes.js';
+import { CLASSES, classOf, classTotals, clearCopied, edgeContext, markCopied, NOT_A_WORD, otherSide, type EdgeContext } from './word-classes.js';
+import { lowerBound } from '../util/sorted.js';
 
 /**
  * Word-level passage edges. Chains are built from whole sentences, but reuse rarely starts and ends at a

@@ -2,6 +2,7 @@ import { documentShingles, type ShingleColumns } from '../fingerprint/shingles.j
 import type { TextDocument } from '../text/document.js';
 import type { SentenceSpan } from './chain.js';
 import { isContentToken, termOf } from './terms.js';
+import { lowerBound } from '../util/sorted.js';
 
 /**
  * The per-word evidence behind passage edges (see edges.ts): each word of one side is copied (inside a word
@@ -162,16 +163,4 @@ export function classTotals(ctx: EdgeContext, other: OtherSide, marked: readonly
   totals[2] = ctx.contentCount - totals[0]! - totals[1]!;
   totals[4] = ctx.words.length - ctx.contentCount - totals[3]!;
   return totals;
-}
-
-/** First index k with sorted[k] >= value. */
-export function lowerBound(sorted: ArrayLike<number>, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
