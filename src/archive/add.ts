@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import { DEFAULT_MAX_BYTES, readArticle } from '../text/read.js';
 import { contentHash } from './features.js';
-import { createPreparer } from './prepare.js';
+import { CHUNK_DOCUMENTS, createPreparer } from './prepare.js';
 import type { ArchiveStore } from './store.js';
 import { expandPaths } from './walk.js';
 import { writeBatch, type PreparedDocument } from './write.js';
@@ -32,18 +32,26 @@ export const DEFAULT_BATCH_SIZE = 1000;
 /** Add files and directories (recursively) to the archive, in batches of one transaction each. */
 export async function addPaths(store: ArchiveStore, paths: readonly string[], options: AddOptions = {}): Promise<AddSummary> {
   if (store.readonly) throw new InputError(`${store.location}: archive is opened read-only`);
-  // The archive itself may live inside a directory being added: never index it (or its journal files).
-  const own = new Set(['', '-wal', '-shm', '-journal'].map((suffix) => store.location + suffix));
-  const files = expandPaths(paths).filter((f) => !own.has(f));
+  // Workers start (and load the model) while the files are listed.
+  const preparer = createPreparer(options.jobs);
+  let files: string[];
+  try {
+    // The archive itself may live inside a directory being added: never index it (or its journal files).
+    const own = new Set(['', '-wal', '-shm', '-journal'].map((suffix) => store.location + suffix));
+    files = expandPaths(paths).filter((f) => !own.has(f));
+  } catch (err) {
+    await preparer.close();
+    throw err;
+  }
   const meta = options.meta ?? {};
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const summary: AddSummary = { added: 0, replaced: 0, unchanged: 0, failed: [] };
-  const preparer = createPreparer(options.jobs);
-  let done = 0;
 
-  // Read a batch and hand the texts that changed to the workers; unchanged files are never analyzed.
+  // Read a batch and hand the texts that changed to the workers a chunk at a time, as they are read (workers
+  // start on the first chunk instead of waiting for the whole batch); unchanged files are never analyzed.
   const start = async (from: number): Promise<PreparedDocument[]> => {
-    const items: { path: string; text: string }[] = [];
+    const parts: Promise<PreparedDocument[]>[] = [];
+    let items: { path: string; text: string }[] = [];
     for (const path of files.slice(from, from + batchSize)) {
       try {
         const { text } = readArticle(path, options.maxBytes ?? DEFAULT_MAX_BYTES);
@@ -53,28 +61,38 @@ export async function addPaths(store: ArchiveStore, paths: readonly string[], op
           continue;
         }
         items.push({ path, text });
+        if (items.length === CHUNK_DOCUMENTS) {
+          parts.push(preparer.prepare(items));
+          items = [];
+        }
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         summary.failed.push({ path, reason: err.message });
       }
     }
-    return preparer.prepare(items);
+    parts.push(preparer.prepare(items));
+    return (await Promise.all(parts)).flat();
   };
 
-  let pending: Promise<PreparedDocument[]> = Promise.resolve([]);
+  // Two batches in flight: while one is written, the workers already hold the next one's chunks, so they never
+  // wait for the main thread to finish a write before they get more text.
+  const pending: Promise<PreparedDocument[]>[] = [];
+  let done = 0;
   try {
-    pending = start(0);
+    for (let from = 0; from < files.length && pending.length < 2; from += batchSize) pending.push(start(from));
     for (let from = 0; from < files.length; from += batchSize) {
-      const prepared = await pending;
-      // Workers analyze the next batch while this one is written.
-      if (from + batchSize < files.length) pending = start(from + batchSize);
+      const prepared = await pending.shift()!;
+      if (from + 2 * batchSize < files.length) pending.push(start(from + 2 * batchSize));
       for (const outcome of await writeBatch(store, prepared, meta, new Date().toISOString())) summary[outcome]++;
       done = Math.min(files.length, from + batchSize);
       options.onProgress?.(done, files.length);
     }
   } finally {
-    pending.catch(() => undefined); // a batch still in flight when a write failed
+    for (const p of pending) p.catch(() => undefined); // batches still in flight when a write failed
     await preparer.close();
   }
+  // Two batches are read at once: report skipped files in the order they were given.
+  const position = new Map(files.map((f, i) => [f, i]));
+  summary.failed.sort((a, b) => position.get(a.path)! - position.get(b.path)!);
   return summary;
 }

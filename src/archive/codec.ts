@@ -3,6 +3,8 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 /**
  * Compact binary columns for the archive. Term ids are 48-bit (see termId), stored as 6 bytes each; keys
  * and MinHash values are 32-bit. Texts are deflated: about half the size, and inflating 4 KB takes ~15 µs.
+ * Level 3, not the default 6: the 5,451 bbc-news + PAN13 texts deflate in 251-266 ms instead of 327-396 ms,
+ * to 1,623 instead of 1,579 bytes per text (0.4% of the archive).
  */
 export function packIds48(ids: readonly number[]): Buffer {
   const out = Buffer.allocUnsafe(ids.length * 6);
@@ -31,7 +33,7 @@ export function unpackUint32(blob: Uint8Array): Uint32Array {
 }
 
 export function packText(text: string): Buffer {
-  return deflateRawSync(Buffer.from(text, 'utf8'), { level: 6 });
+  return deflateRawSync(Buffer.from(text, 'utf8'), { level: 3 });
 }
 
 export function unpackText(blob: Uint8Array): string {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sentenceTerms } from '../align/terms.js';
+import { isContentToken, termOf } from '../align/terms.js';
 import type { TextDocument } from '../text/document.js';
 import { analyze } from '../text/tokenize.js';
 import { bandKeys } from './lsh.js';
@@ -36,20 +36,36 @@ export function contentHash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+const LINE = /[^\r\n]+/g;
+
 export function titleOf(text: string): string {
-  const line = text.split(/\r\n|\r|\n/).find((l) => l.trim().length > 0) ?? '';
+  // The first non-empty line, found without splitting the whole text into lines.
+  let line = '';
+  LINE.lastIndex = 0;
+  for (let m = LINE.exec(text); m; m = LINE.exec(text)) {
+    if (m[0].trim().length > 0) {
+      line = m[0];
+      break;
+    }
+  }
   const title = line.trim().replace(/\s+/g, ' ');
   return title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX - 1)}…` : title;
 }
 
 /** Content-term counts of a whole document, keyed by termId. */
 export function documentTerms(doc: TextDocument): { ids: number[]; freqs: number[]; total: number } {
+  // The terms `sentenceTerms` yields, counted straight into one map (no map per sentence): same terms, counts
+  // and first-occurrence order.
   const counts = new Map<string, number>();
   let total = 0;
-  for (const sentence of sentenceTerms(doc)) {
-    for (const [term, n] of sentence) {
-      counts.set(term, (counts.get(term) ?? 0) + n);
-      total += n;
+  for (const s of doc.sentences) {
+    for (let i = s.firstToken; i < s.endToken; i++) {
+      const t = doc.tokens[i]!;
+      if (!isContentToken(t)) continue;
+      const term = termOf(t);
+      if (term === "'s") continue;
+      counts.set(term, (counts.get(term) ?? 0) + 1);
+      total++;
     }
   }
   // Hash each distinct term once; two terms never share an id in practice (see termId).

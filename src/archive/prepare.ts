@@ -3,48 +3,12 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { packText } from './codec.js';
-import { documentFeatures, type DocumentFeatures } from './features.js';
+import { documentFeatures } from './features.js';
+import { unpackChunk, type WireChunk } from './prepare-wire.js';
 import type { PreparedDocument } from './write.js';
 
 export function prepareDocument(path: string, text: string): PreparedDocument {
   return { path, features: documentFeatures(text), packedText: packText(text) };
-}
-
-/**
- * A prepared document as posted from a worker: the long number arrays travel as typed arrays whose buffers
- * are transferred, not structured-cloned element by element (cloning took ~6% of a worker's time).
- */
-export interface WirePrepared {
-  path: string;
-  features: Omit<DocumentFeatures, 'termIds' | 'termFreqs' | 'unitKeys' | 'bands'>;
-  termIds: Float64Array;
-  termFreqs: Uint32Array;
-  unitKeys: Uint32Array;
-  bands: Float64Array;
-  packedText: Uint8Array;
-}
-
-export function toWire(d: PreparedDocument): { wire: WirePrepared; transfer: ArrayBuffer[] } {
-  const { termIds, termFreqs, unitKeys, bands, ...rest } = d.features;
-  const wire: WirePrepared = {
-    path: d.path,
-    features: { ...rest, signature: rest.signature.slice() },
-    termIds: Float64Array.from(termIds),
-    termFreqs: Uint32Array.from(termFreqs),
-    unitKeys: Uint32Array.from(unitKeys),
-    bands: Float64Array.from(bands),
-    packedText: new Uint8Array(d.packedText), // its own exact buffer (a Buffer may sit in a shared pool)
-  };
-  const transfer = [wire.features.signature, wire.termIds, wire.termFreqs, wire.unitKeys, wire.bands, wire.packedText].map((a) => a.buffer as ArrayBuffer);
-  return { wire, transfer };
-}
-
-export function fromWire(w: WirePrepared): PreparedDocument {
-  return {
-    path: w.path,
-    packedText: w.packedText,
-    features: { ...w.features, termIds: Array.from(w.termIds), termFreqs: Array.from(w.termFreqs), unitKeys: Array.from(w.unitKeys), bands: Array.from(w.bands) },
-  };
 }
 
 export interface Preparer {
@@ -55,6 +19,24 @@ export interface Preparer {
 const WORKER_URL = new URL('./prepare-worker.js', import.meta.url);
 
 /**
+ * Documents per worker message. Texts go out and prepared documents come back a chunk at a time (one
+ * transferred buffer per chunk, see prepare-wire.ts); chunks are handed to whichever worker is free, so a
+ * worker that drew long PAN documents does not hold up the batch.
+ */
+export const CHUNK_DOCUMENTS = 16;
+/**
+ * Chunks queued at each worker (~0.1 s of work), so it does not run dry while the main thread is busy writing
+ * a batch and cannot hand out the next chunk.
+ */
+const IN_FLIGHT = 4;
+
+interface Job {
+  items: readonly { path: string; text: string }[];
+  resolve: (docs: PreparedDocument[]) => void;
+  reject: (err: Error) => void;
+}
+
+/**
  * Feature extraction (wink analysis, terms, MinHash) on `jobs` worker threads, or inline for jobs ≤ 1.
  * The main thread keeps reading files and writing SQLite while workers analyze the next batch. From
  * TypeScript sources (tests) there is no compiled worker file, so it runs inline.
@@ -63,36 +45,45 @@ export function createPreparer(jobs = availableParallelism()): Preparer {
   if (jobs <= 1 || !existsSync(fileURLToPath(WORKER_URL))) {
     return { prepare: async (items) => items.map((i) => prepareDocument(i.path, i.text)), close: async () => undefined };
   }
-  const workers = Array.from({ length: jobs }, () => new Worker(WORKER_URL));
+  const queue: Job[] = [];
+  const workers = Array.from({ length: jobs }, () => ({ worker: new Worker(WORKER_URL), running: new Map<number, Job>() }));
   let next = 0;
-  const pending = new Map<number, { resolve: (d: PreparedDocument) => void; reject: (e: Error) => void }>();
+  const pump = () => {
+    for (let round = 0; round < IN_FLIGHT && queue.length > 0; round++) {
+      for (const w of workers) {
+        if (w.running.size > round || queue.length === 0) continue;
+        const job = queue.shift()!;
+        const id = next++;
+        w.running.set(id, job);
+        w.worker.postMessage({ id, items: job.items });
+      }
+    }
+  };
   for (const w of workers) {
-    w.on('message', (m: { id: number; doc?: WirePrepared; error?: string }) => {
-      const p = pending.get(m.id);
-      pending.delete(m.id);
-      if (m.doc) p?.resolve(fromWire(m.doc));
-      else p?.reject(new Error(m.error ?? 'worker failed'));
+    w.worker.on('message', (m: { id: number; chunk?: WireChunk; error?: string }) => {
+      const job = w.running.get(m.id);
+      w.running.delete(m.id);
+      if (m.chunk) job?.resolve(unpackChunk(m.chunk));
+      else job?.reject(new Error(m.error ?? 'worker failed'));
+      pump();
     });
-    w.on('error', (err) => {
-      for (const p of pending.values()) p.reject(err);
-      pending.clear();
+    w.worker.on('error', (err) => {
+      for (const job of [...w.running.values(), ...queue.splice(0)]) job.reject(err);
+      w.running.clear();
     });
   }
   return {
-    prepare(items) {
-      return Promise.all(
-        items.map(
-          (item) =>
-            new Promise<PreparedDocument>((resolve, reject) => {
-              const id = next++;
-              pending.set(id, { resolve, reject });
-              workers[id % workers.length]!.postMessage({ id, path: item.path, text: item.text });
-            }),
-        ),
-      );
+    async prepare(items) {
+      const chunks: Promise<PreparedDocument[]>[] = [];
+      for (let i = 0; i < items.length; i += CHUNK_DOCUMENTS) {
+        const slice = items.slice(i, i + CHUNK_DOCUMENTS);
+        chunks.push(new Promise((resolve, reject) => queue.push({ items: slice, resolve, reject })));
+      }
+      pump();
+      return (await Promise.all(chunks)).flat();
     },
     async close() {
-      await Promise.all(workers.map((w) => w.terminate()));
+      await Promise.all(workers.map((w) => w.worker.terminate()));
     },
   };
 }

@@ -20,6 +20,9 @@ export type WriteOutcome = 'added' | 'replaced' | 'unchanged';
  */
 export const NEAR_DUPLICATE_JACCARD = 0.5;
 
+/** Documents written between two turns of the event loop. */
+const YIELD_EVERY = 50;
+
 /** Store a batch of documents in one transaction: all of them, or (on a crash or error) none. */
 export function writeBatch(store: ArchiveStore, batch: readonly PreparedDocument[], meta: Record<string, string>, now: string): Promise<WriteOutcome[]> {
   // One path twice in a batch: only the last text counts (postings are written after the whole batch).
@@ -28,7 +31,12 @@ export function writeBatch(store: ArchiveStore, batch: readonly PreparedDocument
     const ledger = new Ledger();
     const postings = new PostingBatch();
     const outcomes: WriteOutcome[] = [];
-    for (const [i, d] of batch.entries()) outcomes.push(last.get(d.path) === i ? await writeOne(store, ledger, postings, d, meta, now) : 'unchanged');
+    for (const [i, d] of batch.entries()) {
+      outcomes.push(last.get(d.path) === i ? await writeOne(store, ledger, postings, d, meta, now) : 'unchanged');
+      // Let worker replies in now and then: analysis threads are fed from their 'message' events, which wait
+      // behind a write that only ever awaits settled promises.
+      if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
+    }
     await store.addPostings(postings.sorted());
     await ledger.flush(store);
     return outcomes;

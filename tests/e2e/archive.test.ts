@@ -4,6 +4,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileS
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../src/archive/sqlite/schema.js';
 import { article, committedDocuments, expectConsistent, tempDir } from '../archive/helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -47,7 +48,7 @@ describe('parascope index', () => {
     expect(list[0].id).toMatch(/^[0-9a-f]{12}$/);
     expect(parascope(['index', 'list', '-a', db]).stdout).toContain(`${list[0].id}  ${fixture('sieff-oped')}  `);
     const stats = JSON.parse(parascope(['index', 'stats', '-a', db, '-f', 'json']).stdout);
-    expect(stats).toMatchObject({ documents: 2, schemaVersion: 1 });
+    expect(stats).toMatchObject({ documents: 2, schemaVersion: SCHEMA_VERSION });
     expect(parascope(['index', 'remove', '-a', db, list[0].id])).toMatchObject({ code: 0, stdout: 'removed 1\n' });
     expectCleanRefusal(parascope(['index', 'remove', '-a', db, 'deadbeef0000']), /no such document: deadbeef0000/);
     expect(JSON.parse(parascope(['index', 'stats', '-a', db, '-f', 'json']).stdout).documents).toBe(1);

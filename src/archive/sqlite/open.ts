@@ -68,7 +68,11 @@ function migrate(db: Database.Database, from: number): void {
   // One immediate transaction: two processes creating the same archive at once cannot both migrate it.
   db.transaction(() => {
     const current = db.pragma('user_version', { simple: true }) as number;
-    for (let v = Math.max(from, current); v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
+    for (let v = Math.max(from, current); v < SCHEMA_VERSION; v++) {
+      const step = MIGRATIONS[v]!;
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
+    }
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();

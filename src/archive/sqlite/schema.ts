@@ -1,3 +1,9 @@
+import type Database from 'better-sqlite3';
+import { postingsToBlocks } from './posting-blocks.js';
+
+/** SQL to run, or a step that needs code (moving data into a new layout). */
+export type Migration = string | ((db: Database.Database) => void);
+
 /**
  * The SQLite archive's schema, as an ordered list of migrations: migration i takes `PRAGMA user_version`
  * from i to i + 1. Append new migrations, never edit shipped ones. `application_id` marks the file as a
@@ -5,7 +11,7 @@
  */
 export const APPLICATION_ID = 0x50534350; // "PSCP"
 
-export const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly Migration[] = [
   `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
   INSERT INTO meta (key, value) VALUES ('documents', 0), ('term_count', 0);
@@ -43,6 +49,8 @@ export const MIGRATIONS: readonly string[] = [
   -- LSH buckets of the whole-document MinHash signatures.
   CREATE TABLE bands (band INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (band, doc)) WITHOUT ROWID;
   `,
+  // 2: postings in blocks of one term and write batch (posting-blocks.ts) instead of a row per posting.
+  postingsToBlocks,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
