@@ -28,15 +28,23 @@ export function termOf(t: Token): string {
 export function sentenceTerms(doc: TextDocument): TermCounts[] {
   return doc.sentences.map((s) => {
     const counts: TermCounts = new Map();
-    for (let i = s.firstToken; i < s.endToken; i++) {
-      const t = doc.tokens[i]!;
-      if (!isContentToken(t)) continue;
-      const term = termOf(t);
-      if (term === "'s") continue;
-      counts.set(term, (counts.get(term) ?? 0) + 1);
-    }
+    countTerms(doc, s.firstToken, s.endToken, counts);
     return counts;
   });
+}
+
+/** Add the terms of tokens [from, to) to `counts`; returns how many term occurrences were added. */
+export function countTerms(doc: TextDocument, from: number, to: number, counts: TermCounts): number {
+  let added = 0;
+  for (let i = from; i < to; i++) {
+    const t = doc.tokens[i]!;
+    if (!isContentToken(t)) continue;
+    const term = termOf(t);
+    if (term === "'s") continue;
+    counts.set(term, (counts.get(term) ?? 0) + 1);
+    added++;
+  }
+  return added;
 }
 
 /**

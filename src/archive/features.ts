@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isContentToken, termOf } from '../align/terms.js';
+import { countTerms } from '../align/terms.js';
 import type { TextDocument } from '../text/document.js';
 import { analyze } from '../text/tokenize.js';
 import { bandKeys } from './lsh.js';
@@ -58,16 +58,7 @@ export function documentTerms(doc: TextDocument): { ids: number[]; freqs: number
   // and first-occurrence order.
   const counts = new Map<string, number>();
   let total = 0;
-  for (const s of doc.sentences) {
-    for (let i = s.firstToken; i < s.endToken; i++) {
-      const t = doc.tokens[i]!;
-      if (!isContentToken(t)) continue;
-      const term = termOf(t);
-      if (term === "'s") continue;
-      counts.set(term, (counts.get(term) ?? 0) + 1);
-      total++;
-    }
-  }
+  for (const s of doc.sentences) total += countTerms(doc, s.firstToken, s.endToken, counts);
   // Hash each distinct term once; two terms never share an id in practice (see termId).
   return { ids: [...counts.keys()].map(termId), freqs: [...counts.values()], total };
 }
