@@ -44,7 +44,10 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
   const features = pairFeatures(source, candidate, align.shingleSize, options.boilerplate);
   const anchors = findAnchors(features.source, features.candidate, align);
   const chains = mergeChains(extractChains(anchors, align), align.mergeDistance).filter(
-    (c) => c.score >= align.minPassageDensity * (c.candidate.last - c.candidate.first + 1),
+    (c) =>
+      c.score >=
+      align.minPassageDensity *
+        wordCount(candidate, { start: candidate.sentences[c.candidate.first]!.start, end: candidate.sentences[c.candidate.last]!.end }),
   );
 
   const paired = chains.map((chain) => {

@@ -98,7 +98,7 @@ export function anchorSet(anchors: readonly Anchor[]): AnchorSet {
 }
 
 /**
- * All sentence pairs similar enough to be anchors. Two seed signals, combined by taking the larger:
+ * All sentence pairs similar enough to be anchors. Two seed signals, combined as `shingleBoost` says:
  * tf-idf cosine of the sentences' stemmed content words (survives rewording and reordering inside a sentence), and the
  * Dice overlap of their exact word shingles (a long copied clause inside otherwise different sentences).
  * An inverted index keeps this proportional to the number of sentence pairs that share anything, not to
@@ -142,7 +142,7 @@ export function findAnchors(source: SentenceFeatures, candidate: SentenceFeature
       const sNorm = source.norm[s]!;
       const cos = sNorm > 0 && cNorm > 0 ? Math.min(1, dot[s]! / (sNorm * cNorm)) : 0;
       const dice = shingleDice(sharedShingles[s]!, source.shingleStart[s + 1]! - source.shingleStart[s]!, cShingles);
-      const similarity = Math.max(cos, dice);
+      const similarity = anchorSimilarity(cos, dice, options);
       if (similarity >= options.minAnchorSimilarity) {
         const sharedTerms = shared[s]!;
         const weight = (similarity - options.baseline) * termFactor(sharedTerms, options);
@@ -190,6 +190,11 @@ function shinglePostings(f: SentenceFeatures): { hash: Uint32Array; sentence: In
   for (let s = 0; s < f.norm.length; s++) sentenceOf.fill(s, f.shingleStart[s]!, f.shingleStart[s + 1]!);
   order.sort((a, b) => f.shingleHash[a]! - f.shingleHash[b]! || a - b);
   return { hash: Uint32Array.from(order, (k) => f.shingleHash[k]!), sentence: Int32Array.from(order, (k) => sentenceOf[k]!) };
+}
+
+/** A sentence pair's similarity from its tf-idf cosine and shingle Dice overlap (see `shingleBoost`). */
+export function anchorSimilarity(cosine: number, dice: number, options: AlignOptions): number {
+  return Math.max(cosine + options.shingleBoost * dice * (1 - cosine), dice);
 }
 
 /**

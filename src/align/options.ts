@@ -3,8 +3,12 @@
  * seed articles, generated cases and the PAN 2013 corpus: nothing here is keyed to a file or a dataset.
  */
 export interface AlignOptions {
-  /** Sentence pairs below this cosine similarity are not anchors at all. */
+  /** Sentence pairs below this similarity are not anchors at all. */
   minAnchorSimilarity: number;
+  /** A sentence pair's similarity is its tf-idf cosine plus this share of what the cosine leaves, times the
+   *  Dice overlap of their word shingles (or that overlap alone, if larger): an obfuscated copy keeps a few
+   *  copied phrases in sentences whose other words were replaced, and each signal alone is weak. */
+  shingleBoost: number;
   /** Similarity an anchor must beat to add to a chain: `(sim - baseline)` is its raw weight. */
   baseline: number;
   /** An anchor sharing fewer distinct content terms than this is down-weighted proportionally, so short
@@ -44,8 +48,9 @@ export interface AlignOptions {
   /** ... and any other non-verbatim passage at least this many words on both sides: a near-verbatim match of a
    *  dozen words is a shared reference or formula ("Cambridge, MA: Harvard University Press"), not reuse. */
   minNearVerbatimWords: number;
-  /** A passage must score at least this per candidate sentence it spans: a long passage held together by
-   *  weak, scattered anchors is two texts on one topic. */
+  /** A passage must score at least this per candidate word it spans: a long passage held together by weak,
+   *  scattered anchors is two texts on one topic. Per word, not per sentence: lists and headings split web
+   *  text into many short sentences. */
   minPassageDensity: number;
   /** Inside a passage, a candidate sentence is paired with its best source sentence if at least this similar. */
   minPairSimilarity: number;
@@ -60,6 +65,7 @@ export interface AlignOptions {
 
 export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   minAnchorSimilarity: 0.15,
+  shingleBoost: 0.35,
   baseline: 0.15,
   fullWeightTerms: 5,
   maxTermFactor: 3,
@@ -74,8 +80,8 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   gapCost: 0.05,
   minPassageScore: 0.6,
   minParaphraseWords: 30,
-  minNearVerbatimWords: 15,
-  minPassageDensity: 0.1,
+  minNearVerbatimWords: 20,
+  minPassageDensity: 0.005,
   minPairSimilarity: 0.1,
   edgeCutCost: 4,
   shingleSize: 3,

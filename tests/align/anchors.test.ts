@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { termFactor } from '../../src/align/anchors.js';
+import { anchorSimilarity, termFactor } from '../../src/align/anchors.js';
 import { DEFAULT_ALIGN_OPTIONS } from '../../src/align/options.js';
 
 const options = DEFAULT_ALIGN_OPTIONS;
@@ -17,5 +17,24 @@ describe('termFactor', () => {
     expect(huge).toBe(options.maxTermFactor);
     // Monotone: more shared terms never weigh less.
     for (let n = 1; n < 60; n++) expect(termFactor(n, options)).toBeGreaterThanOrEqual(termFactor(n - 1, options));
+  });
+});
+
+describe('anchorSimilarity', () => {
+  const grid = [0, 0.1, 0.3, 0.5, 0.8, 1];
+
+  it('is the larger signal when shingles add nothing', () => {
+    for (const cos of grid) for (const dice of grid) expect(anchorSimilarity(cos, dice, { ...options, shingleBoost: 0 })).toBe(Math.max(cos, dice));
+  });
+
+  it('adds shared shingles to the cosine, staying within [max(cos, dice), 1]', () => {
+    for (const cos of grid) {
+      for (const dice of grid) {
+        const sim = anchorSimilarity(cos, dice, options);
+        expect(sim).toBeGreaterThanOrEqual(Math.max(cos, dice));
+        expect(sim).toBeLessThanOrEqual(1);
+        if (dice > 0 && cos > dice && cos < 1) expect(sim).toBeGreaterThan(cos);
+      }
+    }
   });
 });
