@@ -43,7 +43,7 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
   const verdictOptions = { ...DEFAULT_VERDICT_OPTIONS, ...options.verdict };
   const features = pairFeatures(source, candidate, align.shingleSize, options.boilerplate);
   const anchors = findAnchors(features.source, features.candidate, align);
-  const chains = mergeChains(extractChains(anchors, align), align.mergeDistance).filter(
+  const chains = mergeChains(extractChains(anchors, align), align.mergeDistance, align.mergeCandidateDistance).filter(
     (c) =>
       c.score >=
       align.minPassageDensity *

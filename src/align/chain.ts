@@ -71,9 +71,11 @@ function distance(a: SentenceSpan, b: SentenceSpan): number {
  * Join chains that lie close together on both sides into one. The chain search leaves a passage in pieces
  * where a few sentences in it were rewritten past recognition (the gap costs more than the pieces gain), but
  * pieces of one passage are neighbours on both sides; PAN counts a passage found in pieces as worse than one
- * found whole. A join never swallows a third chain on either side.
+ * found whole. A join never swallows a third chain on either side. In the candidate the pieces are nearly
+ * adjacent (`maxCandidateDistance`): the rewritten sentences between them are few, while a summary or a
+ * reordering spreads their sources further apart; two copies pasted a few sentences apart are two passages.
  */
-export function mergeChains(chains: readonly Chain[], maxDistance: number): Chain[] {
+export function mergeChains(chains: readonly Chain[], maxDistance: number, maxCandidateDistance = maxDistance): Chain[] {
   const out = [...chains].sort((a, b) => a.candidate.first - b.candidate.first);
   for (let i = 0; i + 1 < out.length; ) {
     const a = out[i]!;
@@ -84,7 +86,7 @@ export function mergeChains(chains: readonly Chain[], maxDistance: number): Chai
       candidate: { first: a.candidate.first, last: Math.max(a.candidate.last, b.candidate.last) },
       source: { first: Math.min(a.source.first, b.source.first), last: Math.max(a.source.last, b.source.last) },
     };
-    const near = distance(a.candidate, b.candidate) <= maxDistance && distance(a.source, b.source) <= maxDistance;
+    const near = distance(a.candidate, b.candidate) <= maxCandidateDistance && distance(a.source, b.source) <= maxDistance;
     const clear = out.every((c, k) => k === i || k === i + 1 || c.source.first > merged.source.last || c.source.last < merged.source.first);
     if (near && clear) out.splice(i, 2, merged);
     else i++;

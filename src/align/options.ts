@@ -36,8 +36,10 @@ export interface AlignOptions {
    *  its source side extends over the free source sentences at least `minPairSimilarity` similar to one of its
    *  sentences (see summary.ts). */
   summaryRatio: number;
-  /** Chains this close (in sentences) on both sides are joined into one passage (see `mergeChains`). */
+  /** Chains this close (in sentences) in the source, and `mergeCandidateDistance` in the candidate, are joined
+   *  into one passage (see `mergeChains`). */
   mergeDistance: number;
+  mergeCandidateDistance: number;
   /** Cost of each skipped sentence (on the side that skips more). */
   gapCost: number;
   /** A chain must score at least this to become a passage; lower ones are isolated coincidences. */
@@ -76,6 +78,7 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   jumpCost: 0.1,
   jumpTolerance: 0.15,
   mergeDistance: 10,
+  mergeCandidateDistance: 2,
   summaryRatio: 2,
   gapCost: 0.05,
   minPassageScore: 0.6,

@@ -127,6 +127,12 @@ describe('mergeChains', () => {
     expect(mergeChains([chain([0, 3], [10, 13]), chain([4, 6], [14 + distance + 1, 16 + distance])], distance)).toHaveLength(2);
   });
 
+  it('may hold the candidate side to a shorter distance than the source side', () => {
+    const pieces = [chain([0, 3], [10, 13]), chain([7, 9], [20, 22])];
+    expect(mergeChains(pieces, 10, 3)).toHaveLength(1);
+    expect(mergeChains(pieces, 10, 2)).toHaveLength(2);
+  });
+
   it('never swallows a third chain on the source side', () => {
     const merged = mergeChains([chain([0, 2], [0, 2]), chain([4, 6], [8, 10]), chain([20, 22], [4, 5])], distance);
     expect(merged).toHaveLength(3);
