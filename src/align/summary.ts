@@ -8,9 +8,9 @@ import { sparseCosine } from './similarity.js';
  * chain finds the source sentences it restates most closely, but a summary draws on the whole passage, and its
  * weaker matches (source sentences at least `minSimilarity` similar to one of its sentences, too weak to be
  * anchors) mark how far that passage reaches. So a passage that condenses its source (spans at least `ratio`
- * times as many source sentences as candidate sentences) extends, on the source side, to the hull of those
- * matches, stopping short of any other passage's source span. Passages that do not condense keep their span:
- * for a copy or a sentence-by-sentence rewrite, weak matches are same-topic sentences, not reuse.
+ * times as many source sentences and content words as candidate ones) extends, on the source side, to the hull
+ * of those matches, stopping short of any other passage's source span. Passages that do not condense keep their
+ * span: for a copy or a sentence-by-sentence rewrite, weak matches are same-topic sentences, not reuse.
  */
 export function summarySourceSpans(
   spans: readonly { source: SentenceSpan; candidate: SentenceSpan }[],
@@ -26,6 +26,8 @@ export function summarySourceSpans(
     const sourceLength = span.source.last - span.source.first + 1;
     const candidateLength = span.candidate.last - span.candidate.first + 1;
     if (sourceLength < ratio * candidateLength) return span.source;
+    // Counted in sentences alone, a copied sentence that straddles two source sentences would look condensed.
+    if (contentTerms(source, span.source) < ratio * contentTerms(candidate, span.candidate)) return span.source;
     scratch ??= new Float64Array(idf.length);
     // The free source run around the passage: up to the nearest other passage on either side.
     let low = 0;
@@ -47,4 +49,11 @@ export function summarySourceSpans(
     for (let s = high; s > last; s--) if (matches(s)) last = s;
     return { first, last };
   });
+}
+
+/** Content-term occurrences in a run of sentences: the passage's length in words that carry meaning. */
+function contentTerms(doc: SentenceFeatures, span: SentenceSpan): number {
+  let n = 0;
+  for (let k = doc.termStart[span.first]!; k < doc.termStart[span.last + 1]!; k++) n += doc.termCount[k]!;
+  return n;
 }

@@ -34,9 +34,18 @@ describe('summarySourceSpans', () => {
 
   it('stops short of another passage on the source side', () => {
     const spans = [
-      { source: { first: 3, last: 7 }, candidate: { first: 0, last: 1 } },
+      { source: { first: 3, last: 7 }, candidate: { first: 0, last: 0 } },
       { source: { first: 1, last: 1 }, candidate: { first: 5, last: 5 } },
     ];
     expect(extend(spans)[0]).toEqual({ first: 2, last: 9 });
+  });
+
+  it('leaves a copied sentence that straddles two source sentences as it is: it does not condense their words', () => {
+    const copy = pairFeatures(analyze(sourceText), analyze('The council budget vote took hours, and budget cuts hit every school.'), 3);
+    const spans = [{ source: { first: 1, last: 2 }, candidate: { first: 0, last: 0 } }];
+    expect(summarySourceSpans(spans, copy.source, copy.candidate, copy.idf, 2, 0.1)).toEqual([{ first: 1, last: 2 }]);
+    // Without the word count, two source sentences for one candidate sentence would pass for a summary.
+    const condensed = pairFeatures(analyze(sourceText), analyze('The council cut school budgets.'), 3);
+    expect(summarySourceSpans(spans, condensed.source, condensed.candidate, condensed.idf, 2, 0.1)[0]!.last).toBeGreaterThan(2);
   });
 });
