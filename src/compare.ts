@@ -3,8 +3,8 @@ import { extractChains, mergeChains } from './align/chain.js';
 import { wordEdges } from './align/edges.js';
 import { pairFeatures } from './align/features.js';
 import { DEFAULT_ALIGN_OPTIONS, DEFAULT_VERDICT_OPTIONS, type AlignOptions, type VerdictOptions } from './align/options.js';
-import { pairSentences } from './align/pairs.js';
-import { summarySourceSpans } from './align/summary.js';
+import { pairedSourceSpan, pairSentences } from './align/pairs.js';
+import { condenses, joinSummaries, summarySourceSpans } from './align/summary.js';
 import { coverage, passageKind, verdictOf } from './align/score.js';
 import { documentSignature } from './fingerprint/document-signature.js';
 import { estimateContainment, estimateJaccard } from './fingerprint/minhash.js';
@@ -54,9 +54,7 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
     const sentencePairs = pairSentences(chain, features.source, features.candidate, features.idf, align);
     // The source side is bounded by where the pairs point, not by the chain's edge anchors: an edge anchor
     // may match a neighbouring same-topic sentence that no candidate sentence was actually derived from.
-    const sourceSpan = sentencePairs.length
-      ? { first: Math.min(...sentencePairs.map((p) => p.sourceFirst)), last: Math.max(...sentencePairs.map((p) => p.sourceLast)) }
-      : chain.source;
+    const sourceSpan = pairedSourceSpan(sentencePairs, align.maxGap, align.maxReorderSimilarity, align.detachedPairSimilarity) ?? chain.source;
     return { chain, sentencePairs, sourceSpan, candidateSpan: chain.candidate };
   });
   const summarySpans = summarySourceSpans(
@@ -65,9 +63,20 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
     features.candidate,
     features.idf,
     align.summaryRatio,
-    align.minPairSimilarity,
+    align.summaryMatchSimilarity,
   );
-  const spans = paired.map((s, k) => ({ ...s, sourceSpan: summarySpans[k]! }));
+  // `source`/`candidate` repeat the spans under the names joinSummaries reads.
+  const extended = paired.map((s, k) => ({ ...s, sourceSpan: summarySpans[k]!, source: summarySpans[k]!, candidate: s.candidateSpan }));
+  const spans = joinSummaries(
+    extended.sort((a, b) => a.candidate.first - b.candidate.first),
+    (s) => condenses({ source: s.sourceSpan, candidate: s.candidateSpan }, features.source, features.candidate, align.summaryRatio),
+    (a, b) => {
+      const source = { first: Math.min(a.source.first, b.source.first), last: Math.max(a.source.last, b.source.last) };
+      const candidate = { first: a.candidate.first, last: Math.max(a.candidate.last, b.candidate.last) };
+      const chain = { anchors: [...a.chain.anchors, ...b.chain.anchors], score: a.chain.score + b.chain.score, source, candidate };
+      return { chain, sentencePairs: [...a.sentencePairs, ...b.sentencePairs], sourceSpan: source, candidateSpan: candidate, source, candidate };
+    },
+  );
   const sentenceSpans = spans.map((s) => ({ source: s.sourceSpan, candidate: s.candidateSpan }));
   const edges = wordEdges(source, candidate, sentenceSpans, align.shingleSize, align.edgeCutCost);
 

@@ -33,9 +33,12 @@ export interface AlignOptions {
   jumpCost: number;
   jumpTolerance: number;
   /** A passage spanning at least this many times as many source sentences as candidate sentences is a summary:
-   *  its source side extends over the free source sentences at least `minPairSimilarity` similar to one of its
-   *  sentences (see summary.ts). */
+   *  its source side extends over the free source sentences at least `summaryMatchSimilarity` similar to one of its
+   *  sentences (see summary.ts). Counted in content words too: a copied sentence may straddle two source ones. */
   summaryRatio: number;
+  /** Low on purpose: a summary draws on its whole source passage, so sharing a single weighted term with one of
+   *  its sentences is enough for a free source sentence next to it; it never reaches past another passage. */
+  summaryMatchSimilarity: number;
   /** Chains this close (in sentences) in the source, and `mergeCandidateDistance` in the candidate, are joined
    *  into one passage (see `mergeChains`). */
   mergeDistance: number;
@@ -56,6 +59,9 @@ export interface AlignOptions {
   minPassageDensity: number;
   /** Inside a passage, a candidate sentence is paired with its best source sentence if at least this similar. */
   minPairSimilarity: number;
+  /** A pair below this similarity at a passage's end, more than `maxGap` source sentences from a copied
+   *  neighbour (`maxReorderSimilarity`), does not widen the source side (see `pairedSourceSpan`). */
+  detachedPairSimilarity: number;
   /** Evidence (in nats of log-likelihood ratio) needed to put a passage edge inside a sentence rather than at
    *  its boundary (see edges.ts). */
   edgeCutCost: number;
@@ -80,13 +86,15 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   mergeDistance: 10,
   mergeCandidateDistance: 2,
   summaryRatio: 2,
+  summaryMatchSimilarity: 0.02,
   gapCost: 0.05,
   minPassageScore: 0.6,
   minParaphraseWords: 30,
   minNearVerbatimWords: 20,
   minPassageDensity: 0.005,
   minPairSimilarity: 0.1,
-  edgeCutCost: 4,
+  detachedPairSimilarity: 0.4,
+  edgeCutCost: 5,
   shingleSize: 3,
   nearVerbatimContainment: 0.5,
 };

@@ -86,3 +86,34 @@ export function pairSentences(
   }
   return pairs;
 }
+
+/**
+ * The source sentences a passage's pairs point to, first to last. A weak pair (below `weakSimilarity`) at either
+ * end that lies more than `maxGap` source sentences away from a copied neighbour (at least `copySimilarity`) is
+ * left out: a copy is
+ * taken in one run, so such a pair is a same-topic sentence elsewhere that the chain's summary jump reached,
+ * not the source of the candidate sentence (typically a copied sentence's tail, split off differently).
+ */
+export function pairedSourceSpan(
+  pairs: readonly SentencePairIndex[],
+  maxGap: number,
+  copySimilarity: number,
+  weakSimilarity: number,
+): { first: number; last: number } | undefined {
+  let lo = 0;
+  let hi = pairs.length - 1;
+  const detached = (p: SentencePairIndex, neighbour: SentencePairIndex) =>
+    p.similarity < weakSimilarity &&
+    neighbour.similarity >= copySimilarity &&
+    Math.max(p.sourceFirst - neighbour.sourceLast, neighbour.sourceFirst - p.sourceLast) > maxGap + 1;
+  while (lo < hi && detached(pairs[lo]!, pairs[lo + 1]!)) lo++;
+  while (hi > lo && detached(pairs[hi]!, pairs[hi - 1]!)) hi--;
+  if (lo > hi) return undefined;
+  let first = Infinity;
+  let last = -Infinity;
+  for (let k = lo; k <= hi; k++) {
+    first = Math.min(first, pairs[k]!.sourceFirst);
+    last = Math.max(last, pairs[k]!.sourceLast);
+  }
+  return { first, last };
+}

@@ -23,11 +23,7 @@ export function summarySourceSpans(
   let scratch: Float64Array | undefined;
   const sentences = source.norm.length;
   return spans.map((span, k) => {
-    const sourceLength = span.source.last - span.source.first + 1;
-    const candidateLength = span.candidate.last - span.candidate.first + 1;
-    if (sourceLength < ratio * candidateLength) return span.source;
-    // Counted in sentences alone, a copied sentence that straddles two source sentences would look condensed.
-    if (contentTerms(source, span.source) < ratio * contentTerms(candidate, span.candidate)) return span.source;
+    if (!condenses(span, source, candidate, ratio)) return span.source;
     scratch ??= new Float64Array(idf.length);
     // The free source run around the passage: up to the nearest other passage on either side.
     let low = 0;
@@ -49,6 +45,44 @@ export function summarySourceSpans(
     for (let s = high; s > last; s--) if (matches(s)) last = s;
     return { first, last };
   });
+}
+
+/** Whether a passage spans at least `ratio` times as many source sentences, and content words, as candidate ones. */
+export function condenses(
+  span: { source: SentenceSpan; candidate: SentenceSpan },
+  source: SentenceFeatures,
+  candidate: SentenceFeatures,
+  ratio: number,
+): boolean {
+  const sourceLength = span.source.last - span.source.first + 1;
+  const candidateLength = span.candidate.last - span.candidate.first + 1;
+  // Counted in sentences alone, a copied sentence that straddles two source sentences would look condensed.
+  return sourceLength >= ratio * candidateLength && contentTerms(source, span.source) >= ratio * contentTerms(candidate, span.candidate);
+}
+
+/**
+ * Join a summary with the passage right next to it in the candidate (no sentence between them): a summary is
+ * written in one piece, but its sentences draw on the source out of order, so the chain search finds it in
+ * pieces, some of them (a sentence restating one source sentence) not condensing on their own. `items` are in
+ * candidate order; joined items are combined by `join`. A join never swallows a third item's source span. Two
+ * passages neither of which condenses are never joined here: two copies pasted side by side are two passages.
+ */
+export function joinSummaries<T extends { source: SentenceSpan; candidate: SentenceSpan }>(
+  items: readonly T[],
+  isSummary: (item: T) => boolean,
+  join: (a: T, b: T) => T,
+): T[] {
+  const out = [...items];
+  for (let i = 0; i + 1 < out.length; ) {
+    const a = out[i]!;
+    const b = out[i + 1]!;
+    const first = Math.min(a.source.first, b.source.first);
+    const last = Math.max(a.source.last, b.source.last);
+    const clear = out.every((c, k) => k === i || k === i + 1 || c.source.first > last || c.source.last < first);
+    if (b.candidate.first <= a.candidate.last + 1 && (isSummary(a) || isSummary(b)) && clear) out.splice(i, 2, join(a, b));
+    else i++;
+  }
+  return out;
 }
 
 /** Content-term occurrences in a run of sentences: the passage's length in words that carry meaning. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pairFeatures } from '../../src/align/features.js';
-import { summarySourceSpans } from '../../src/align/summary.js';
+import { joinSummaries, summarySourceSpans } from '../../src/align/summary.js';
 import { analyze } from '../../src/text/tokenize.js';
 
 // Source: 12 sentences; 1-9 are the summarised passage (each shares a word with the summary), 0 and 10-11 do not.
@@ -47,5 +47,36 @@ describe('summarySourceSpans', () => {
     // Without the word count, two source sentences for one candidate sentence would pass for a summary.
     const condensed = pairFeatures(analyze(sourceText), analyze('The council cut school budgets.'), 3);
     expect(summarySourceSpans(spans, condensed.source, condensed.candidate, condensed.idf, 2, 0.1)[0]!.last).toBeGreaterThan(2);
+  });
+});
+
+describe('joinSummaries', () => {
+  type Item = { source: { first: number; last: number }; candidate: { first: number; last: number }; summary: boolean };
+  const item = (s: [number, number], c: [number, number], summary: boolean): Item => ({
+    source: { first: s[0], last: s[1] },
+    candidate: { first: c[0], last: c[1] },
+    summary,
+  });
+  const join = (a: Item, b: Item): Item => ({
+    source: { first: Math.min(a.source.first, b.source.first), last: Math.max(a.source.last, b.source.last) },
+    candidate: { first: a.candidate.first, last: b.candidate.last },
+    summary: a.summary || b.summary,
+  });
+  const run = (items: Item[]) => joinSummaries(items, (x) => x.summary, join);
+
+  it('joins a summary with the passage right next to it in the candidate, in any source order', () => {
+    expect(run([item([20, 40], [3, 4], true), item([2, 3], [5, 5], false)])).toEqual([item([2, 40], [3, 5], true)]);
+  });
+
+  it('never joins two passages that do not condense, nor across a candidate sentence', () => {
+    const copies = [item([2, 3], [3, 4], false), item([20, 21], [5, 6], false)];
+    expect(run(copies)).toEqual(copies);
+    const apart = [item([20, 40], [3, 4], true), item([2, 3], [6, 6], false)];
+    expect(run(apart)).toEqual(apart);
+  });
+
+  it('never swallows a third passage on the source side', () => {
+    const items = [item([20, 40], [3, 4], true), item([2, 3], [5, 5], false), item([10, 12], [30, 31], false)];
+    expect(run(items)).toEqual(items);
   });
 });
