@@ -1,5 +1,5 @@
 import { findAnchors } from './align/anchors.js';
-import { extractChains, mergeChains } from './align/chain.js';
+import { extractChains, hull, joinChains, mergeChains } from './align/chain.js';
 import { wordEdges } from './align/edges.js';
 import { pairFeatures } from './align/features.js';
 import { DEFAULT_ALIGN_OPTIONS, DEFAULT_VERDICT_OPTIONS, type AlignOptions, type VerdictOptions } from './align/options.js';
@@ -55,32 +55,19 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
     // The source side is bounded by where the pairs point, not by the chain's edge anchors: an edge anchor
     // may match a neighbouring same-topic sentence that no candidate sentence was actually derived from.
     const sourceSpan = pairedSourceSpan(sentencePairs, align.maxGap, align.maxReorderSimilarity, align.detachedPairSimilarity) ?? chain.source;
-    return { chain, sentencePairs, sourceSpan, candidateSpan: chain.candidate };
+    return { chain, sentencePairs, source: sourceSpan, candidate: chain.candidate };
   });
-  const summarySpans = summarySourceSpans(
-    paired.map((s) => ({ source: s.sourceSpan, candidate: s.candidateSpan })),
-    features.source,
-    features.candidate,
-    features.idf,
-    align.summaryRatio,
-    align.summaryMatchSimilarity,
-  );
-  // `source`/`candidate` repeat the spans under the names joinSummaries reads.
-  const extended = paired.map((s, k) => ({ ...s, sourceSpan: summarySpans[k]!, source: summarySpans[k]!, candidate: s.candidateSpan }));
+  const summarySpans = summarySourceSpans(paired, features.source, features.candidate, features.idf, align.summaryRatio, align.summaryMatchSimilarity);
+  // Each passage's sentence spans (`source`, `candidate`) from here on: the source side extended for summaries,
+  // and summaries joined with the passage next to them.
   const spans = joinSummaries(
-    extended.sort((a, b) => a.candidate.first - b.candidate.first),
-    (s) => condenses({ source: s.sourceSpan, candidate: s.candidateSpan }, features.source, features.candidate, align.summaryRatio),
-    (a, b) => {
-      const source = { first: Math.min(a.source.first, b.source.first), last: Math.max(a.source.last, b.source.last) };
-      const candidate = { first: a.candidate.first, last: Math.max(a.candidate.last, b.candidate.last) };
-      const chain = { anchors: [...a.chain.anchors, ...b.chain.anchors], score: a.chain.score + b.chain.score, source, candidate };
-      return { chain, sentencePairs: [...a.sentencePairs, ...b.sentencePairs], sourceSpan: source, candidateSpan: candidate, source, candidate };
-    },
+    paired.map((s, k) => ({ ...s, source: summarySpans[k]! })).sort((a, b) => a.candidate.first - b.candidate.first),
+    (s) => condenses(s, features.source, features.candidate, align.summaryRatio),
+    (a, b) => ({ chain: joinChains(a.chain, b.chain), sentencePairs: [...a.sentencePairs, ...b.sentencePairs], source: hull(a.source, b.source), candidate: hull(a.candidate, b.candidate) }),
   );
-  const sentenceSpans = spans.map((s) => ({ source: s.sourceSpan, candidate: s.candidateSpan }));
-  const edges = wordEdges(source, candidate, sentenceSpans, align.shingleSize, align.edgeCutCost);
+  const edges = wordEdges(source, candidate, spans, align.shingleSize, align.edgeCutCost);
 
-  const drafted: Passage[] = spans.map(({ chain, sentencePairs, sourceSpan }, index) => {
+  const drafted: Passage[] = spans.map(({ chain, sentencePairs, source: sourceSpan }, index) => {
     const edge = edges[index]!;
     // Pairs are whole sentences, clipped to the passage's word-level edges; a pair cut away entirely goes.
     const pairs = sentencePairs

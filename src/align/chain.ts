@@ -76,19 +76,39 @@ function distance(a: SentenceSpan, b: SentenceSpan): number {
  * reordering spreads their sources further apart; two copies pasted a few sentences apart are two passages.
  */
 export function mergeChains(chains: readonly Chain[], maxDistance: number, maxCandidateDistance = maxDistance): Chain[] {
-  const out = [...chains].sort((a, b) => a.candidate.first - b.candidate.first);
+  return joinNeighbours(
+    [...chains].sort((a, b) => a.candidate.first - b.candidate.first),
+    (a, b) => distance(a.candidate, b.candidate) <= maxCandidateDistance && distance(a.source, b.source) <= maxDistance,
+    joinChains,
+  );
+}
+
+/** Two chains as one: their anchors, summed scores, and both spans' hull. */
+export function joinChains(a: Chain, b: Chain): Chain {
+  return { anchors: [...a.anchors, ...b.anchors], score: a.score + b.score, candidate: hull(a.candidate, b.candidate), source: hull(a.source, b.source) };
+}
+
+/** The smallest span holding both. */
+export function hull(a: SentenceSpan, b: SentenceSpan): SentenceSpan {
+  return { first: Math.min(a.first, b.first), last: Math.max(a.last, b.last) };
+}
+
+/**
+ * Join neighbours in candidate order (`items` sorted by candidate start) while `canJoin` allows, repeatedly, so a
+ * joined pair may join its next neighbour too. A join never swallows a third item's source span.
+ */
+export function joinNeighbours<T extends { source: SentenceSpan; candidate: SentenceSpan }>(
+  items: readonly T[],
+  canJoin: (a: T, b: T) => boolean,
+  join: (a: T, b: T) => T,
+): T[] {
+  const out = [...items];
   for (let i = 0; i + 1 < out.length; ) {
     const a = out[i]!;
     const b = out[i + 1]!;
-    const merged: Chain = {
-      anchors: [...a.anchors, ...b.anchors],
-      score: a.score + b.score,
-      candidate: { first: a.candidate.first, last: Math.max(a.candidate.last, b.candidate.last) },
-      source: { first: Math.min(a.source.first, b.source.first), last: Math.max(a.source.last, b.source.last) },
-    };
-    const near = distance(a.candidate, b.candidate) <= maxCandidateDistance && distance(a.source, b.source) <= maxDistance;
-    const clear = out.every((c, k) => k === i || k === i + 1 || c.source.first > merged.source.last || c.source.last < merged.source.first);
-    if (near && clear) out.splice(i, 2, merged);
+    const { first, last } = hull(a.source, b.source);
+    const clear = out.every((c, k) => k === i || k === i + 1 || c.source.first > last || c.source.last < first);
+    if (canJoin(a, b) && clear) out.splice(i, 2, join(a, b));
     else i++;
   }
   return out;

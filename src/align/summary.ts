@@ -1,4 +1,4 @@
-import type { SentenceSpan } from './chain.js';
+import { joinNeighbours, type SentenceSpan } from './chain.js';
 import type { SentenceFeatures } from './features.js';
 import { sentenceVector } from './pairs.js';
 import { sparseCosine } from './similarity.js';
@@ -72,17 +72,7 @@ export function joinSummaries<T extends { source: SentenceSpan; candidate: Sente
   isSummary: (item: T) => boolean,
   join: (a: T, b: T) => T,
 ): T[] {
-  const out = [...items];
-  for (let i = 0; i + 1 < out.length; ) {
-    const a = out[i]!;
-    const b = out[i + 1]!;
-    const first = Math.min(a.source.first, b.source.first);
-    const last = Math.max(a.source.last, b.source.last);
-    const clear = out.every((c, k) => k === i || k === i + 1 || c.source.first > last || c.source.last < first);
-    if (b.candidate.first <= a.candidate.last + 1 && (isSummary(a) || isSummary(b)) && clear) out.splice(i, 2, join(a, b));
-    else i++;
-  }
-  return out;
+  return joinNeighbours(items, (a, b) => b.candidate.first <= a.candidate.last + 1 && (isSummary(a) || isSummary(b)), join);
 }
 
 /** Content-term occurrences in a run of sentences: the passage's length in words that carry meaning. */
