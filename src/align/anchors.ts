@@ -1,7 +1,7 @@
 import type { AlignOptions } from './options.js';
 import type { SentenceFeatures } from './features.js';
 import { shingleDice } from './similarity.js';
-import { lowerBound } from '../util/sorted.js';
+import { lowerBound, orderByKey } from '../util/sorted.js';
 
 /**
  * An anchor (a seed, in alignment terms) is a pair of similar sentences: `source` and `candidate` are
@@ -184,11 +184,9 @@ function termPostings(f: SentenceFeatures, terms: number): { start: Int32Array; 
 
 /** The source's shingle occurrences (one per sentence and distinct hash), sorted by hash, then sentence. */
 function shinglePostings(f: SentenceFeatures): { hash: Uint32Array; sentence: Int32Array } {
-  const order = new Int32Array(f.shingleHash.length);
-  for (let k = 0; k < order.length; k++) order[k] = k;
   const sentenceOf = new Int32Array(f.shingleHash.length);
   for (let s = 0; s < f.norm.length; s++) sentenceOf.fill(s, f.shingleStart[s]!, f.shingleStart[s + 1]!);
-  order.sort((a, b) => f.shingleHash[a]! - f.shingleHash[b]! || a - b);
+  const order = orderByKey(f.shingleHash);
   return { hash: Uint32Array.from(order, (k) => f.shingleHash[k]!), sentence: Int32Array.from(order, (k) => sentenceOf[k]!) };
 }
 

@@ -2,7 +2,7 @@ import { documentShingles, type ShingleColumns } from '../fingerprint/shingles.j
 import type { TextDocument } from '../text/document.js';
 import type { SentenceSpan } from './chain.js';
 import { isContentToken, termOf } from './terms.js';
-import { lowerBound } from '../util/sorted.js';
+import { lowerBound, orderByKey } from '../util/sorted.js';
 
 /**
  * The per-word evidence behind passage edges (see edges.ts): each word of one side is copied (inside a word
@@ -53,10 +53,8 @@ function buildEdgeContext(doc: TextDocument, shingleSize: number): EdgeContext {
   const shingles = documentShingles(doc, shingleSize);
   const shingleAt = new Int32Array(doc.tokens.length).fill(-1);
   for (let k = 0; k < shingles.length; k++) shingleAt[shingles.firstToken[k]!] = k;
-  const byHash = new Int32Array(shingles.length);
-  for (let k = 0; k < byHash.length; k++) byHash[k] = k;
   // Shingles are in token order, so ties on the hash stay in token order.
-  byHash.sort((a, b) => shingles.hash[a]! - shingles.hash[b]! || a - b);
+  const byHash = orderByKey(shingles.hash);
   const occurrenceHash = Uint32Array.from(byHash, (k) => shingles.hash[k]!);
   const occurrenceToken = Int32Array.from(byHash, (k) => shingles.firstToken[k]!);
   const wordIndex = new Int32Array(doc.tokens.length).fill(-1);

@@ -9,3 +9,10 @@ export function lowerBound(sorted: ArrayLike<number>, value: number, from = 0, t
   }
   return lo;
 }
+
+/** The indices 0..keys.length-1 ordered by key, equal keys in index order. */
+export function orderByKey(keys: ArrayLike<number>): Int32Array {
+  const order = new Int32Array(keys.length);
+  for (let k = 0; k < order.length; k++) order[k] = k;
+  return order.sort((a, b) => keys[a]! - keys[b]! || a - b);
+}
