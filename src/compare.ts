@@ -1,5 +1,5 @@
 import { findAnchors } from './align/anchors.js';
-import { extractChains, hull, joinChains, mergeChains } from './align/chain.js';
+import { extractChains, hull, joinChains, mergeChains, type Chain, type SentenceSpan } from './align/chain.js';
 import { wordEdges } from './align/edges.js';
 import { pairFeatures } from './align/features.js';
 import { DEFAULT_ALIGN_OPTIONS, DEFAULT_VERDICT_OPTIONS, type AlignOptions, type VerdictOptions } from './align/options.js';
@@ -43,20 +43,31 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
   const verdictOptions = { ...DEFAULT_VERDICT_OPTIONS, ...options.verdict };
   const features = pairFeatures(source, candidate, align.shingleSize, options.boilerplate);
   const anchors = findAnchors(features.source, features.candidate, align);
-  const chains = mergeChains(extractChains(anchors, align), align.mergeDistance, align.mergeCandidateDistance).filter(
-    (c) =>
-      c.score >=
-      align.minPassageDensity *
-        wordCount(candidate, { start: candidate.sentences[c.candidate.first]!.start, end: candidate.sentences[c.candidate.last]!.end }),
-  );
-
-  const paired = chains.map((chain) => {
+  // Chains joined into passages, less those too sparse for their length.
+  const passageChains = (chains: readonly Chain[]) =>
+    mergeChains(chains, align.mergeDistance, align.mergeCandidateDistance).filter(
+      (c) =>
+        c.score >=
+        align.minPassageDensity *
+          wordCount(candidate, { start: candidate.sentences[c.candidate.first]!.start, end: candidate.sentences[c.candidate.last]!.end }),
+    );
+  const withPairs = (chain: Chain) => {
     const sentencePairs = pairSentences(chain, features.source, features.candidate, features.idf, align);
     // The source side is bounded by where the pairs point, not by the chain's edge anchors: an edge anchor
     // may match a neighbouring same-topic sentence that no candidate sentence was actually derived from.
     const sourceSpan = pairedSourceSpan(sentencePairs, align.maxGap, align.maxReorderSimilarity, align.detachedPairSimilarity) ?? chain.source;
     return { chain, sentencePairs, source: sourceSpan, candidate: chain.candidate };
-  });
+  };
+  let chains = passageChains(extractChains(anchors, align));
+  let paired = chains.map(withPairs);
+  // Source sentences a chain's edge anchors claimed but no pair kept are free again: a passage copied from
+  // there was blocked by the claim, so the search runs once more around the passages found, and what it finds
+  // is joined with them (often the rest of the same passage).
+  if (paired.some((p) => p.source.first > p.chain.source.first || p.source.last < p.chain.source.last)) {
+    const narrowed = paired.map((p) => ({ ...p.chain, source: p.source }));
+    chains = passageChains([...narrowed, ...extractChains(anchors, align, paired)]);
+    paired = chains.map(withPairs);
+  }
   const summarySpans = summarySourceSpans(paired, features.source, features.candidate, features.idf, align.summaryRatio, align.summaryMatchSimilarity);
   // Each passage's sentence spans (`source`, `candidate`) from here on: the source side extended for summaries,
   // and summaries joined with the passage next to them.

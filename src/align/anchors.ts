@@ -97,6 +97,15 @@ export function anchorSet(anchors: readonly Anchor[]): AnchorSet {
   return builder.done();
 }
 
+/** The anchors of a set that `keep` accepts, in the same order. */
+export function selectAnchors(set: AnchorSet, keep: (source: number, candidate: number) => boolean): AnchorSet {
+  const builder = new AnchorBuilder();
+  for (let k = 0; k < set.length; k++) {
+    if (keep(set.source[k]!, set.candidate[k]!)) builder.push(set.source[k]!, set.candidate[k]!, set.similarity[k]!, set.sharedTerms[k]!, set.weight[k]!);
+  }
+  return builder.done();
+}
+
 /**
  * All sentence pairs similar enough to be anchors. Two seed signals, combined as `shingleBoost` says:
  * tf-idf cosine of the sentences' stemmed content words (survives rewording and reordering inside a sentence), and the

@@ -1,5 +1,5 @@
 import { anchorAt, type Anchor, type AnchorSet } from './anchors.js';
-import type { Chain } from './chain.js';
+import type { Chain, SentenceSpan } from './chain.js';
 import { DirtySet, ScoreHeap } from './chain-queues.js';
 import type { AlignOptions } from './options.js';
 import { lowerBound } from '../util/sorted.js';
@@ -108,7 +108,7 @@ export class ChainSearch {
   }
 
   /** Take a chain: its spans leave the search on both sides, and later steps may not straddle it. */
-  take(chain: Chain): void {
+  take(chain: { source: SentenceSpan; candidate: SentenceSpan }): void {
     const { anchors, alive, previous, candidateStart, sourceStart, bySource, reach } = this;
     const dirty = this.dirty;
     this.anyTaken = true;

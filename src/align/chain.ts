@@ -1,4 +1,4 @@
-import type { Anchor, AnchorSet } from './anchors.js';
+import { selectAnchors, type Anchor, type AnchorSet } from './anchors.js';
 import { ChainSearch } from './chain-search.js';
 import type { AlignOptions } from './options.js';
 
@@ -30,12 +30,23 @@ export interface Chain {
  * one side. Later chains may not overlap or straddle earlier ones on either side, so passages never overlap.
  * `anchors` must be in set order (by candidate, then source sentence), as `findAnchors` and `anchorSet` give them.
  */
-export function extractChains(anchors: AnchorSet, options: AlignOptions): Chain[] {
-  const dp = new ChainSearch(anchors, options, {
+export function extractChains(
+  anchors: AnchorSet,
+  options: AlignOptions,
+  taken: readonly { source: SentenceSpan; candidate: SentenceSpan }[] = [],
+): Chain[] {
+  // Skip costs count every anchor, taken or not: a sentence that is evidence of reuse stays costly to skip.
+  const costs = {
     source: skipCosts(anchors.source, anchors),
     candidate: skipCosts(anchors.candidate, anchors),
     jump: skipCosts(anchors.source, anchors, options.jumpTolerance),
-  });
+  };
+  const inside = (i: number, span: SentenceSpan) => i >= span.first && i <= span.last;
+  const free = taken.length
+    ? selectAnchors(anchors, (s, c) => !taken.some((t) => inside(s, t.source) || inside(c, t.candidate)))
+    : anchors;
+  const dp = new ChainSearch(free, options, costs);
+  for (const span of taken) dp.take(span);
   const chains: Chain[] = [];
   for (;;) {
     const best = dp.best();

@@ -102,6 +102,17 @@ describe('extractChains', () => {
     const chains = extractChains(anchorSet([...copy, ...summary]), options);
     expect(chains.map((c) => [c.source.first, c.source.last])).toEqual([[5, 7]]);
   });
+
+  it('searches around spans already taken: none of their anchors, no step across them', () => {
+    const diagonal = [0, 1, 2, 3, 4, 5].map((i) => anchor(10 + i, i, i < 2 ? 0.5 : 0.4));
+    const taken = [{ source: { first: 12, last: 13 }, candidate: { first: 20, last: 21 } }];
+    const chains = extractChains(anchorSet(diagonal), options, taken);
+    expect(chains.map((c) => [c.source.first, c.source.last])).toEqual([
+      [10, 11],
+      [14, 15],
+    ]);
+    expect(extractChains(anchorSet(diagonal), options).map((c) => [c.source.first, c.source.last])).toEqual([[10, 15]]);
+  });
 });
 
 describe('mergeChains', () => {
