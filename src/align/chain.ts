@@ -41,10 +41,12 @@ export function extractChains(
     candidate: skipCosts(anchors.candidate, anchors),
     jump: skipCosts(anchors.source, anchors, options.jumpTolerance),
   };
-  const inside = (i: number, span: SentenceSpan) => i >= span.first && i <= span.last;
-  const free = taken.length
-    ? selectAnchors(anchors, (s, c) => !taken.some((t) => inside(s, t.source) || inside(c, t.candidate)))
-    : anchors;
+  let free = anchors;
+  if (taken.length) {
+    const takenSource = takenSentences(taken, (t) => t.source, costs.source.length - 1);
+    const takenCandidate = takenSentences(taken, (t) => t.candidate, costs.candidate.length - 1);
+    free = selectAnchors(anchors, (s, c) => !takenSource[s] && !takenCandidate[c]);
+  }
   const dp = new ChainSearch(free, options, costs);
   for (const span of taken) dp.take(span);
   const chains: Chain[] = [];
@@ -55,6 +57,13 @@ export function extractChains(
     dp.take(best);
   }
   return chains;
+}
+
+/** One flag per sentence of a side: inside one of the spans. */
+function takenSentences<T>(spans: readonly T[], side: (span: T) => SentenceSpan, sentences: number): Uint8Array {
+  const flags = new Uint8Array(sentences);
+  for (const span of spans) flags.fill(1, side(span).first, side(span).last + 1);
+  return flags;
 }
 
 /** Prefix sums of each sentence's best anchor weight (above `tolerance`), so the cost of skipping any run is O(1). */
