@@ -28,6 +28,9 @@ export interface EdgeInput {
   otherSpan: SentenceSpan;
   /** Sentences the edges may move into (the neighbours not taken by another passage), inclusive. */
   reach: SentenceSpan;
+  /** The other side's reach: a neighbouring sentence here is also matched against the other side's neighbour on
+   *  the same end, since a copy running on past a chain's edge sentence runs on in both texts. */
+  otherReach: SentenceSpan;
 }
 
 /** The passage's character range on this side, with word-level edges. */
@@ -46,8 +49,11 @@ export function refineEdges(ctx: EdgeContext, other: EdgeContext, input: EdgeInp
   const totals = classTotals(ctx, matching, marked);
   // Only the words the edges may move over (the reach holds the passage) need their class.
   const classes = new Int8Array(to - from);
-  for (let i = from; i < to; i++) classes[i - from] = classOf(ctx, matching, i);
+  for (let i = inFrom; i < inTo; i++) classes[i - from] = classOf(ctx, matching, i);
   clearCopied(ctx, marked);
+  const { otherSpan, otherReach } = input;
+  classify(ctx, other, { first: otherReach.first, last: otherSpan.last }, from, inFrom, (i, c) => (classes[i - from] = c));
+  classify(ctx, other, { first: otherSpan.first, last: otherReach.last }, inTo, to, (i, c) => (classes[i - from] = c));
   const classAt = (i: number) => classes[i - from]!;
   const inside = new Float64Array(CLASSES).fill(1);
   for (let i = inFrom; i < inTo; i++) {
@@ -142,6 +148,15 @@ export function refineEdges(ctx: EdgeContext, other: EdgeContext, input: EdgeInp
   return { start, end };
 }
 
+/** The classes of tokens [from, to) against the other side's sentences `otherSpan`. */
+function classify(ctx: EdgeContext, other: EdgeContext, otherSpan: SentenceSpan, from: number, to: number, set: (i: number, c: number) => void): void {
+  if (from >= to) return;
+  const matching = otherSide(other, otherSpan);
+  const marked = markCopied(ctx, matching);
+  for (let i = from; i < to; i++) set(i, classOf(ctx, matching, i));
+  clearCopied(ctx, marked);
+}
+
 /** Going `step` (1 or -1) from words[k], the index just past the last (1) or of the first (-1) word of its sentence. */
 function sentenceEdge(ctx: EdgeContext, words: readonly number[], k: number, step: 1 | -1): number {
   const sentence = ctx.sentenceOf[words[k]!];
@@ -163,6 +178,16 @@ function wordAtOrBefore(ctx: EdgeContext, i: number): number {
   return i;
 }
 
+/** Each passage's span on one side, widened by a free neighbouring sentence on either end (one no passage holds). */
+function reachOf(doc: TextDocument, spans: readonly { source: SentenceSpan; candidate: SentenceSpan }[], side: 'source' | 'candidate'): SentenceSpan[] {
+  const taken = new Uint8Array(doc.sentences.length);
+  for (const s of spans) taken.fill(1, s[side].first, s[side].last + 1);
+  return spans.map((s) => ({
+    first: s[side].first > 0 && !taken[s[side].first - 1] ? s[side].first - 1 : s[side].first,
+    last: s[side].last + 1 < doc.sentences.length && !taken[s[side].last + 1] ? s[side].last + 1 : s[side].last,
+  }));
+}
+
 /**
  * Word-level edges of every passage on both sides. A passage may reach into a neighbouring sentence that no
  * other passage holds; where two passages reach into the same gap, the later one starts where the earlier ends.
@@ -176,20 +201,20 @@ export function wordEdges(
 ): { source: Range; candidate: Range }[] {
   if (spans.length === 0) return [];
   const contexts = { source: edgeContext(source, shingleSize), candidate: edgeContext(candidate, shingleSize) };
-  const out = spans.map(() => ({ source: { start: 0, end: 0 }, candidate: { start: 0, end: 0 } }));
-  for (const side of ['source', 'candidate'] as const) {
-    const otherSideName = side === 'source' ? 'candidate' : 'source';
-    const doc = contexts[side].doc;
-    const taken = new Uint8Array(doc.sentences.length);
-    for (const s of spans) taken.fill(1, s[side].first, s[side].last + 1);
-    spans.forEach((s, k) => {
-      const span = s[side];
-      const reach = {
-        first: span.first > 0 && !taken[span.first - 1] ? span.first - 1 : span.first,
-        last: span.last + 1 < doc.sentences.length && !taken[span.last + 1] ? span.last + 1 : span.last,
-      };
-      out[k]![side] = refineEdges(contexts[side], contexts[otherSideName], { span, otherSpan: s[otherSideName], reach }, cutCost);
+  const reaches = { source: reachOf(source, spans, 'source'), candidate: reachOf(candidate, spans, 'candidate') };
+  const out = spans.map((span, k) => {
+    const input = (side: 'source' | 'candidate', other: 'source' | 'candidate') => ({
+      span: span[side],
+      otherSpan: span[other],
+      reach: reaches[side][k]!,
+      otherReach: reaches[other][k]!,
     });
+    return {
+      source: refineEdges(contexts.source, contexts.candidate, input('source', 'candidate'), cutCost),
+      candidate: refineEdges(contexts.candidate, contexts.source, input('candidate', 'source'), cutCost),
+    };
+  });
+  for (const side of ['source', 'candidate'] as const) {
     // Reaching into a shared gap may make neighbours overlap: the later one starts where the earlier ends
     // (one left empty is dropped by the caller).
     const order = out.map((_, k) => k).sort((a, b) => out[a]![side].start - out[b]![side].start);

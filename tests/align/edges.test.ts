@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/compare.js';
+import { refineEdges } from '../../src/align/edges.js';
+import { DEFAULT_ALIGN_OPTIONS } from '../../src/align/options.js';
+import { edgeContext } from '../../src/align/word-classes.js';
 import { analyze } from '../../src/text/tokenize.js';
 import { paragraphs } from '../helpers/generate.js';
 import { fixturePath, seed } from '../helpers/fixtures.js';
@@ -70,4 +73,24 @@ describe('word-level passage edges', () => {
     expect(result.passages[0]!.candidate.start).toBe(lead.length);
     expect(result.passages[0]!.pairs[0]!.candidate.start).toBe(lead.length);
   });
+
+  it("a copy that runs on past the chain's last sentence is followed into the next sentence on both sides", () => {
+    // The copy ends inside a sentence glued to host text on each side, too little of it for an anchor: the
+    // candidate's next sentence is matched against the source's next sentence, the continuation of the copy.
+    const copied = paragraphs(sieff).find((p) => p.startsWith('Moreover, on April 23'))!;
+    const runOn = 'the ministers also agreed to meet again before the end of the summer in Geneva';
+    const source = `${copied} ${runOn} while the weather in the capital stayed unusually warm for the season.`;
+    const hostTail = ' and then the local football club announced a new coach for its youth academy.';
+    const candidate = `${copied} ${runOn}${hostTail}`;
+    const [s, c] = [analyze(source), analyze(candidate)];
+    const last = c.sentences.length - 1;
+    expect(s.sentences.length - 1).toBe(last); // the run-on is one sentence on each side
+    const span = { first: 0, last: last - 1 };
+    const reach = { first: 0, last };
+    const [sx, cx] = [edgeContext(s, 3), edgeContext(c, 3)];
+    const edge = (otherReach: typeof span) => refineEdges(cx, sx, { span, otherSpan: span, reach, otherReach }, DEFAULT_ALIGN_OPTIONS.edgeCutCost);
+    expect(edge(span).end).toBe(c.sentences[last - 1]!.end);
+    expect(edge(reach).end).toBe(candidate.indexOf(runOn) + runOn.length);
+  });
 });
+
