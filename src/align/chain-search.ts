@@ -9,6 +9,8 @@ export interface SkipCosts {
   source: Float64Array;
   candidate: Float64Array;
   jump: Float64Array;
+  /** Each source sentence's best anchor's candidate sentence (-1: none): where its evidence of reuse lies. */
+  sourceBestCandidate: Int32Array;
 }
 
 /**
@@ -189,7 +191,7 @@ export class ChainSearch {
         const [low, high] = back ? [qs, ps] : [ps, qs];
         // Stepping back passes over no evidence of reuse elsewhere: the sentences between are the shuffled
         // passage's own, which the chain may still take.
-        const sourceCost = back ? 0 : jump ? options.jumpCost + between(costs.jump, low, high) : between(costs.source, low, high);
+        const sourceCost = back ? 0 : jump ? options.jumpCost + between(costs.jump, low, high) : this.sourceSkipCost(low, high, pc, qc);
         const opportunity = sourceCost + between(costs.candidate, pc, qc);
         const s = score[p]! - options.gapCost * skipped - opportunity + weight;
         if (s > bestHere && !this.straddlesTaken(pc, qc, low, high)) {
@@ -207,6 +209,23 @@ export class ChainSearch {
       if (head >= 0) this.backSuccessor[head] = k;
       this.firstSuccessor[from] = k;
     }
+  }
+
+  /**
+   * The opportunity cost of a short forward step over source sentences (low, high) from candidate sentence pc
+   * to qc: the skipped sentences' best anchor weights, but for those whose best anchor lies among the step's
+   * own candidate neighbours (within `maxGap + 1`): a sentence shuffled inside the passage, which the chain
+   * took or passed by a step back, is evidence of this reuse, not of reuse elsewhere.
+   */
+  private sourceSkipCost(low: number, high: number, pc: number, qc: number): number {
+    const { costs, reach } = this;
+    let cost = 0;
+    for (let s = low + 1; s < high; s++) {
+      const c = costs.sourceBestCandidate[s]!;
+      if (c >= 0 && c >= pc - reach && c <= qc + reach) continue;
+      cost += costs.source[s + 1]! - costs.source[s]!;
+    }
+    return cost;
   }
 
   /**

@@ -10,6 +10,7 @@ import { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from '../../src/align/option
  */
 function referenceChains(list: readonly Anchor[], options: AlignOptions): Chain[] {
   const anchors = [...list].sort((a, b) => a.candidate - b.candidate || a.source - b.source);
+  const reach = options.maxGap + 1;
   const prefix = (side: 'source' | 'candidate', tolerance = 0) => {
     const n = Math.max(0, ...anchors.map((a) => a[side] + 1));
     const best = new Array<number>(n).fill(0);
@@ -19,6 +20,19 @@ function referenceChains(list: readonly Anchor[], options: AlignOptions): Chain[
     return out;
   };
   const costs = { source: prefix('source'), candidate: prefix('candidate'), jump: prefix('source', options.jumpTolerance) };
+  // Each source sentence's first best anchor, unless it is a copy: skipping it costs nothing when that anchor
+  // is a candidate neighbour of the step (a sentence shuffled inside the passage).
+  const bestAnchor = new Map<number, Anchor>();
+  for (const a of anchors) if (!bestAnchor.has(a.source) || a.weight > bestAnchor.get(a.source)!.weight) bestAnchor.set(a.source, a);
+  const local = (s: number, from: number, to: number) => {
+    const b = bestAnchor.get(s);
+    return b !== undefined && b.similarity < options.maxReorderSimilarity && b.candidate >= from - reach && b.candidate <= to + reach;
+  };
+  const sourceSkip = (low: number, high: number, from: number, to: number) => {
+    let cost = 0;
+    for (let s = low + 1; s < high; s++) if (!local(s, from, to)) cost += costs.source[s + 1]! - costs.source[s]!;
+    return cost;
+  };
   const between = (p: number[], from: number, to: number) => (to - from <= 1 ? 0 : p[to]! - p[from + 1]!);
   const straddles = (p: Anchor, q: Anchor, c: Chain) =>
     (p.candidate < c.candidate.first && q.candidate > c.candidate.last) ||
@@ -26,7 +40,6 @@ function referenceChains(list: readonly Anchor[], options: AlignOptions): Chain[
   const inside = (i: number, span: { first: number; last: number }) => i >= span.first && i <= span.last;
   const alive = anchors.map(() => true);
   const taken: Chain[] = [];
-  const reach = options.maxGap + 1;
   for (;;) {
     const score: number[] = [];
     const previous: number[] = [];
@@ -46,7 +59,7 @@ function referenceChains(list: readonly Anchor[], options: AlignOptions): Chain[
         if (jump && (dc > 1 || ds > options.maxSourceJump)) continue;
         const skipped = Math.max(0, Math.max(dc, Math.min(ds, reach)) - 1);
         const [low, high] = back ? [q.source, a.source] : [a.source, q.source];
-        const sourceCost = back ? 0 : jump ? options.jumpCost + between(costs.jump, low, high) : between(costs.source, low, high);
+        const sourceCost = back ? 0 : jump ? options.jumpCost + between(costs.jump, low, high) : sourceSkip(low, high, a.candidate, q.candidate);
         const s = score[p]! - options.gapCost * skipped - sourceCost - between(costs.candidate, a.candidate, q.candidate) + q.weight;
         if (s > score[k]! && !taken.some((c) => straddles(a, q, c))) [score[k], previous[k]] = [s, p];
       }
