@@ -24,8 +24,8 @@ export interface Chain {
  * most `maxGap` sentences on either side (or jumping up to `maxSourceJump` source sentences, see options),
  * at a cost of `gapCost` per skipped sentence plus the skipped sentence's best anchor weight anywhere (its opportunity cost: a chain may step over unmatched sentences,
  * but not over sentences that are evidence of reuse elsewhere, as in a text whose sentences were shuffled; a
- * source sentence whose best, non-copied anchor is a candidate neighbour of the step costs nothing: the passage
- * took it, or may take it, out of order).
+ * sentence whose best, non-copied anchor lies next to the step on the other side costs nothing: it is this
+ * passage's, taken or passed out of order).
  * Its score is the sum of its anchors' weights minus those costs. A rewrite shows up as a long, dense chain; two articles on the
  * same topic give scattered anchors whose chains stay below `minPassageScore`, and are dropped as
  * coincidences. One sentence rewritten as two, or two as one, are steps that stay on the same sentence on
@@ -37,7 +37,8 @@ export function extractChains(anchors: AnchorSet, options: AlignOptions): Chain[
     source: skipCosts(anchors.source, anchors),
     candidate: skipCosts(anchors.candidate, anchors),
     jump: skipCosts(anchors.source, anchors, options.jumpTolerance),
-    sourceBestCandidate: bestCandidates(anchors, options.maxReorderSimilarity),
+    sourcePartner: bestPartners(anchors.source, anchors.candidate, anchors, options.maxReorderSimilarity),
+    candidatePartner: bestPartners(anchors.candidate, anchors.source, anchors, options.maxReorderSimilarity),
   });
   const chains: Chain[] = [];
   for (;;) {
@@ -60,17 +61,16 @@ function skipCosts(side: Int32Array, anchors: AnchorSet, tolerance = 0): Float64
 }
 
 /**
- * Each source sentence's best anchor's candidate sentence (the first best, in set order); -1 if it has none, or
- * if that anchor is a copy (at least `copySimilarity`): a copied sentence is a passage of its own.
+ * Each sentence's (on side `own`) best anchor's sentence on the other side (the first best, in set order); -1 if
+ * it has none, or if that anchor is a copy (at least `copySimilarity`): a copied sentence is a passage of its own.
  */
-function bestCandidates(anchors: AnchorSet, copySimilarity: number): Int32Array {
-  const bestAnchor = new Int32Array(sentenceCount(anchors.source, anchors.length)).fill(-1);
+function bestPartners(own: Int32Array, other: Int32Array, anchors: AnchorSet, copySimilarity: number): Int32Array {
+  const bestAnchor = new Int32Array(sentenceCount(own, anchors.length)).fill(-1);
   for (let k = 0; k < anchors.length; k++) {
-    const s = anchors.source[k]!;
-    const b = bestAnchor[s]!;
-    if (b < 0 || anchors.weight[k]! > anchors.weight[b]!) bestAnchor[s] = k;
+    const b = bestAnchor[own[k]!]!;
+    if (b < 0 || anchors.weight[k]! > anchors.weight[b]!) bestAnchor[own[k]!] = k;
   }
-  return bestAnchor.map((k) => (k < 0 || anchors.similarity[k]! >= copySimilarity ? -1 : anchors.candidate[k]!));
+  return bestAnchor.map((k) => (k < 0 || anchors.similarity[k]! >= copySimilarity ? -1 : other[k]!));
 }
 
 function sentenceCount(side: Int32Array, length: number): number {

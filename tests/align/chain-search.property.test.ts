@@ -20,17 +20,22 @@ function referenceChains(list: readonly Anchor[], options: AlignOptions): Chain[
     return out;
   };
   const costs = { source: prefix('source'), candidate: prefix('candidate'), jump: prefix('source', options.jumpTolerance) };
-  // Each source sentence's first best anchor, unless it is a copy: skipping it costs nothing when that anchor
-  // is a candidate neighbour of the step (a sentence shuffled inside the passage).
-  const bestAnchor = new Map<number, Anchor>();
-  for (const a of anchors) if (!bestAnchor.has(a.source) || a.weight > bestAnchor.get(a.source)!.weight) bestAnchor.set(a.source, a);
-  const local = (s: number, from: number, to: number) => {
-    const b = bestAnchor.get(s);
-    return b !== undefined && b.similarity < options.maxReorderSimilarity && b.candidate >= from - reach && b.candidate <= to + reach;
+  // Each sentence's first best anchor, per side, unless it is a copy: skipping it costs nothing when that anchor
+  // lies next to the step on the other side (a sentence shuffled inside the passage).
+  const bestOf = (side: 'source' | 'candidate') => {
+    const best = new Map<number, Anchor>();
+    for (const a of anchors) if (!best.has(a[side]) || a.weight > best.get(a[side])!.weight) best.set(a[side], a);
+    return best;
   };
-  const sourceSkip = (low: number, high: number, from: number, to: number) => {
+  const best = { source: bestOf('source'), candidate: bestOf('candidate') };
+  const skip = (side: 'source' | 'candidate', from: number, to: number, otherFrom: number, otherTo: number) => {
+    const other = side === 'source' ? 'candidate' : 'source';
     let cost = 0;
-    for (let s = low + 1; s < high; s++) if (!local(s, from, to)) cost += costs.source[s + 1]! - costs.source[s]!;
+    for (let i = from + 1; i < to; i++) {
+      const b = best[side].get(i);
+      const local = b !== undefined && b.similarity < options.maxReorderSimilarity && b[other] >= otherFrom - reach && b[other] <= otherTo + reach;
+      if (!local) cost += costs[side][i + 1]! - costs[side][i]!;
+    }
     return cost;
   };
   const between = (p: number[], from: number, to: number) => (to - from <= 1 ? 0 : p[to]! - p[from + 1]!);
@@ -59,8 +64,8 @@ function referenceChains(list: readonly Anchor[], options: AlignOptions): Chain[
         if (jump && (dc > 1 || ds > options.maxSourceJump)) continue;
         const skipped = Math.max(0, Math.max(dc, Math.min(ds, reach)) - 1);
         const [low, high] = back ? [q.source, a.source] : [a.source, q.source];
-        const sourceCost = back ? 0 : jump ? options.jumpCost + between(costs.jump, low, high) : sourceSkip(low, high, a.candidate, q.candidate);
-        const s = score[p]! - options.gapCost * skipped - sourceCost - between(costs.candidate, a.candidate, q.candidate) + q.weight;
+        const sourceCost = back ? 0 : jump ? options.jumpCost + between(costs.jump, low, high) : skip('source', low, high, a.candidate, q.candidate);
+        const s = score[p]! - options.gapCost * skipped - sourceCost - skip('candidate', a.candidate, q.candidate, low, high) + q.weight;
         if (s > score[k]! && !taken.some((c) => straddles(a, q, c))) [score[k], previous[k]] = [s, p];
       }
     }
