@@ -154,7 +154,7 @@ export function findAnchors(source: SentenceFeatures, candidate: SentenceFeature
       const similarity = anchorSimilarity(cos, dice, options);
       if (similarity >= options.minAnchorSimilarity) {
         const sharedTerms = shared[s]!;
-        const weight = (similarity - options.baseline) * termFactor(sharedTerms, options);
+        const weight = (similarity - options.baseline) * termFactor(sharedEvidence(sharedTerms, sharedShingles[s]!, options), options);
         if (weight > 0) accepted.push({ s, similarity, sharedTerms, weight });
       }
       dot[s] = 0;
@@ -202,6 +202,14 @@ function shinglePostings(f: SentenceFeatures): { hash: Uint32Array; sentence: In
 /** A sentence pair's similarity from its tf-idf cosine and shingle Dice overlap (see `shingleBoost`). */
 export function anchorSimilarity(cosine: number, dice: number, options: AlignOptions): number {
   return Math.max(cosine + options.shingleBoost * dice * (1 - cosine), dice);
+}
+
+/**
+ * The shared content terms an anchor counts for its weight: each shared shingle adds `shingleTermWeight`, up to
+ * `fullWeightTerms` and never beyond (see options).
+ */
+export function sharedEvidence(sharedTerms: number, sharedShingles: number, options: AlignOptions): number {
+  return Math.max(sharedTerms, Math.min(options.fullWeightTerms, sharedTerms + options.shingleTermWeight * sharedShingles));
 }
 
 /**

@@ -9,6 +9,9 @@ export interface SkipCosts {
   source: Float64Array;
   candidate: Float64Array;
   jump: Float64Array;
+  /** Each sentence's best non-copied anchor's sentence on the other side (-1: none): where its evidence of reuse lies. */
+  sourcePartner: Int32Array;
+  candidatePartner: Int32Array;
 }
 
 /**
@@ -189,8 +192,8 @@ export class ChainSearch {
         const [low, high] = back ? [qs, ps] : [ps, qs];
         // Stepping back passes over no evidence of reuse elsewhere: the sentences between are the shuffled
         // passage's own, which the chain may still take.
-        const sourceCost = back ? 0 : jump ? options.jumpCost + between(costs.jump, low, high) : between(costs.source, low, high);
-        const opportunity = sourceCost + between(costs.candidate, pc, qc);
+        const sourceCost = back ? 0 : jump ? options.jumpCost + between(costs.jump, low, high) : this.skipCost(costs.source, costs.sourcePartner, low, high, pc, qc);
+        const opportunity = sourceCost + this.skipCost(costs.candidate, costs.candidatePartner, pc, qc, low, high);
         const s = score[p]! - options.gapCost * skipped - opportunity + weight;
         if (s > bestHere && !this.straddlesTaken(pc, qc, low, high)) {
           bestHere = s;
@@ -207,6 +210,24 @@ export class ChainSearch {
       if (head >= 0) this.backSuccessor[head] = k;
       this.firstSuccessor[from] = k;
     }
+  }
+
+  /**
+   * The opportunity cost of a short step over the sentences strictly between `from` and `to` on one side, while
+   * the other side goes from `otherFrom` to `otherTo`: the skipped sentences' best anchor weights (`prefix`), but
+   * for those whose best non-copied anchor (`partner`) lies within `maxGap + 1` of the step on the other side:
+   * a sentence shuffled inside the passage, which the chain took or passed by a step back, is evidence of this
+   * reuse, not of reuse elsewhere. Steps are short, so this loops over at most `maxGap` sentences.
+   */
+  private skipCost(prefix: Float64Array, partner: Int32Array, from: number, to: number, otherFrom: number, otherTo: number): number {
+    const { reach } = this;
+    let cost = 0;
+    for (let i = from + 1; i < to; i++) {
+      const p = partner[i]!;
+      if (p >= 0 && p >= otherFrom - reach && p <= otherTo + reach) continue;
+      cost += prefix[i + 1]! - prefix[i]!;
+    }
+    return cost;
   }
 
   /**

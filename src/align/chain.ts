@@ -23,7 +23,9 @@ export interface Chain {
  * `maxReorder` sentences, over sentences shuffled inside a passage), each step skipping at
  * most `maxGap` sentences on either side (or jumping up to `maxSourceJump` source sentences, see options),
  * at a cost of `gapCost` per skipped sentence plus the skipped sentence's best anchor weight anywhere (its opportunity cost: a chain may step over unmatched sentences,
- * but not over sentences that are evidence of reuse elsewhere, as in a text whose sentences were shuffled).
+ * but not over sentences that are evidence of reuse elsewhere, as in a text whose sentences were shuffled; a
+ * sentence whose best, non-copied anchor lies next to the step on the other side costs nothing: it is this
+ * passage's, taken or passed out of order).
  * Its score is the sum of its anchors' weights minus those costs. A rewrite shows up as a long, dense chain; two articles on the
  * same topic give scattered anchors whose chains stay below `minPassageScore`, and are dropped as
  * coincidences. One sentence rewritten as two, or two as one, are steps that stay on the same sentence on
@@ -40,6 +42,8 @@ export function extractChains(
     source: skipCosts(anchors.source, anchors),
     candidate: skipCosts(anchors.candidate, anchors),
     jump: skipCosts(anchors.source, anchors, options.jumpTolerance),
+    sourcePartner: bestPartners(anchors.source, anchors.candidate, anchors, options.maxReorderSimilarity),
+    candidatePartner: bestPartners(anchors.candidate, anchors.source, anchors, options.maxReorderSimilarity),
   };
   let free = anchors;
   if (taken.length) {
@@ -74,6 +78,19 @@ function skipCosts(side: Int32Array, anchors: AnchorSet, tolerance = 0): Float64
   const prefix = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + Math.max(0, best[i]! - tolerance);
   return prefix;
+}
+
+/**
+ * Each sentence's (on side `own`) best anchor's sentence on the other side (the first best, in set order); -1 if
+ * it has none, or if that anchor is a copy (at least `copySimilarity`): a copied sentence is a passage of its own.
+ */
+function bestPartners(own: Int32Array, other: Int32Array, anchors: AnchorSet, copySimilarity: number): Int32Array {
+  const bestAnchor = new Int32Array(sentenceCount(own, anchors.length)).fill(-1);
+  for (let k = 0; k < anchors.length; k++) {
+    const b = bestAnchor[own[k]!]!;
+    if (b < 0 || anchors.weight[k]! > anchors.weight[b]!) bestAnchor[own[k]!] = k;
+  }
+  return bestAnchor.map((k) => (k < 0 || anchors.similarity[k]! >= copySimilarity ? -1 : other[k]!));
 }
 
 function sentenceCount(side: Int32Array, length: number): number {

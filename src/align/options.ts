@@ -17,6 +17,11 @@ export interface AlignOptions {
   /** ... and one sharing more is up-weighted, up to this factor: a long sentence sharing many content terms is
    *  stronger evidence than a short one at the same similarity (a one-sentence passage can stand alone). */
   maxTermFactor: number;
+  /** Each word shingle two sentences share counts as this many shared terms toward `fullWeightTerms`, never
+   *  beyond it: a random rewording replaces content words yet keeps the function-word phrases around them ("if
+   *  you do not already have"), which the terms alone count as nothing. Capped, so sentences already rich in
+   *  shared terms (same-topic texts sharing a set phrase) gain nothing. */
+  shingleTermWeight: number;
   /** Most sentences a chain may skip on either side between two anchors. */
   maxGap: number;
   /** ... except that from one candidate sentence to the same or the next, the chain may jump up to this many
@@ -77,6 +82,7 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   baseline: 0.15,
   fullWeightTerms: 5,
   maxTermFactor: 3,
+  shingleTermWeight: 0.5,
   maxGap: 4,
   maxSourceJump: 60,
   maxReorder: 3,

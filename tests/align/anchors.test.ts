@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorSimilarity, termFactor } from '../../src/align/anchors.js';
+import { anchorSimilarity, sharedEvidence, termFactor } from '../../src/align/anchors.js';
 import { DEFAULT_ALIGN_OPTIONS } from '../../src/align/options.js';
 
 const options = DEFAULT_ALIGN_OPTIONS;
@@ -17,6 +17,22 @@ describe('termFactor', () => {
     expect(huge).toBe(options.maxTermFactor);
     // Monotone: more shared terms never weigh less.
     for (let n = 1; n < 60; n++) expect(termFactor(n, options)).toBeGreaterThanOrEqual(termFactor(n - 1, options));
+  });
+});
+
+describe('sharedEvidence', () => {
+  const full = options.fullWeightTerms;
+
+  it('counts shared shingles toward full weight: a reworded sentence keeps its function-word phrases', () => {
+    expect(sharedEvidence(0, 0, options)).toBe(0);
+    expect(sharedEvidence(0, 4, options)).toBeCloseTo(4 * options.shingleTermWeight);
+    expect(sharedEvidence(1, 2, options)).toBeGreaterThan(1);
+    expect(sharedEvidence(1, 1000, options)).toBe(full);
+  });
+
+  it('never lifts an anchor beyond full weight, nor changes one already there', () => {
+    for (const terms of [full, full + 1, 3 * full]) for (const shingles of [0, 1, 10, 100]) expect(sharedEvidence(terms, shingles, options)).toBe(terms);
+    expect(sharedEvidence(3, 5, { ...options, shingleTermWeight: 0 })).toBe(3);
   });
 });
 

@@ -10,6 +10,7 @@ import { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from '../../src/align/option
  */
 function referenceChains(list: readonly Anchor[], options: AlignOptions): Chain[] {
   const anchors = [...list].sort((a, b) => a.candidate - b.candidate || a.source - b.source);
+  const reach = options.maxGap + 1;
   const prefix = (side: 'source' | 'candidate', tolerance = 0) => {
     const n = Math.max(0, ...anchors.map((a) => a[side] + 1));
     const best = new Array<number>(n).fill(0);
@@ -19,6 +20,24 @@ function referenceChains(list: readonly Anchor[], options: AlignOptions): Chain[
     return out;
   };
   const costs = { source: prefix('source'), candidate: prefix('candidate'), jump: prefix('source', options.jumpTolerance) };
+  // Each sentence's first best anchor, per side, unless it is a copy: skipping it costs nothing when that anchor
+  // lies next to the step on the other side (a sentence shuffled inside the passage).
+  const bestOf = (side: 'source' | 'candidate') => {
+    const best = new Map<number, Anchor>();
+    for (const a of anchors) if (!best.has(a[side]) || a.weight > best.get(a[side])!.weight) best.set(a[side], a);
+    return best;
+  };
+  const best = { source: bestOf('source'), candidate: bestOf('candidate') };
+  const skip = (side: 'source' | 'candidate', from: number, to: number, otherFrom: number, otherTo: number) => {
+    const other = side === 'source' ? 'candidate' : 'source';
+    let cost = 0;
+    for (let i = from + 1; i < to; i++) {
+      const b = best[side].get(i);
+      const local = b !== undefined && b.similarity < options.maxReorderSimilarity && b[other] >= otherFrom - reach && b[other] <= otherTo + reach;
+      if (!local) cost += costs[side][i + 1]! - costs[side][i]!;
+    }
+    return cost;
+  };
   const between = (p: number[], from: number, to: number) => (to - from <= 1 ? 0 : p[to]! - p[from + 1]!);
   const straddles = (p: Anchor, q: Anchor, c: Chain) =>
     (p.candidate < c.candidate.first && q.candidate > c.candidate.last) ||
@@ -26,7 +45,6 @@ function referenceChains(list: readonly Anchor[], options: AlignOptions): Chain[
   const inside = (i: number, span: { first: number; last: number }) => i >= span.first && i <= span.last;
   const alive = anchors.map(() => true);
   const taken: Chain[] = [];
-  const reach = options.maxGap + 1;
   for (;;) {
     const score: number[] = [];
     const previous: number[] = [];
@@ -46,8 +64,8 @@ function referenceChains(list: readonly Anchor[], options: AlignOptions): Chain[
         if (jump && (dc > 1 || ds > options.maxSourceJump)) continue;
         const skipped = Math.max(0, Math.max(dc, Math.min(ds, reach)) - 1);
         const [low, high] = back ? [q.source, a.source] : [a.source, q.source];
-        const sourceCost = back ? 0 : jump ? options.jumpCost + between(costs.jump, low, high) : between(costs.source, low, high);
-        const s = score[p]! - options.gapCost * skipped - sourceCost - between(costs.candidate, a.candidate, q.candidate) + q.weight;
+        const sourceCost = back ? 0 : jump ? options.jumpCost + between(costs.jump, low, high) : skip('source', low, high, a.candidate, q.candidate);
+        const s = score[p]! - options.gapCost * skipped - sourceCost - skip('candidate', a.candidate, q.candidate, low, high) + q.weight;
         if (s > score[k]! && !taken.some((c) => straddles(a, q, c))) [score[k], previous[k]] = [s, p];
       }
     }

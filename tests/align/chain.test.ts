@@ -52,6 +52,15 @@ describe('extractChains', () => {
     expect(extractChains(anchorSet(tooFar), options)).toEqual([]);
   });
 
+  it('steps forward over a source sentence the passage itself took out of order, at no opportunity cost', () => {
+    // Candidate 0-2 restate source 1, 0, 2: the step from source 0 to 2 passes source 1, whose evidence is this passage's.
+    const weights = [0.7, 0.6, 0.5];
+    const chains = extractChains(anchorSet([anchor(11, 0, weights[0]!), anchor(10, 1, weights[1]!), anchor(12, 2, weights[2]!)]), options);
+    expect(chains).toHaveLength(1);
+    expect(chains[0]!.anchors).toHaveLength(3);
+    expect(chains[0]!.score).toBeCloseTo(weights[0]! + weights[1]! + weights[2]! - options.gapCost);
+  });
+
   it('never moves far backward: a block moved beyond maxReorder becomes a separate passage', () => {
     const first = [0, 1, 2].map((i) => anchor(20 + i, i, 0.4));
     const second = [3, 4, 5].map((i) => anchor(i, i, 0.4));
