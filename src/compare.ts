@@ -3,7 +3,8 @@ import { extractChains, hull, joinChains, mergeChains } from './align/chain.js';
 import { wordEdges } from './align/edges.js';
 import { pairFeatures } from './align/features.js';
 import { DEFAULT_ALIGN_OPTIONS, DEFAULT_VERDICT_OPTIONS, type AlignOptions, type VerdictOptions } from './align/options.js';
-import { pairedSourceSpan, pairSentences } from './align/pairs.js';
+import { alignCopyEdges } from './align/copy-edges.js';
+import { pairedSourceSpan, pairSentences, type SentencePairIndex } from './align/pairs.js';
 import { condenses, joinSummaries, summarySourceSpans } from './align/summary.js';
 import { coverage, passageKind, verdictOf } from './align/score.js';
 import { documentSignature } from './fingerprint/document-signature.js';
@@ -68,7 +69,8 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
   const edges = wordEdges(source, candidate, spans, align.shingleSize, align.edgeCutCost);
 
   const drafted: Passage[] = spans.map(({ chain, sentencePairs, source: sourceSpan }, index) => {
-    const edge = edges[index]!;
+    const kind = passageKind(source, sourceSpan, candidate, chain.candidate, align.shingleSize, align.nearVerbatimContainment);
+    const edge = kind === 'paraphrase' ? edges[index]! : copyEdges(source, candidate, edges[index]!, sentencePairs, align.copyEdgeWords);
     // Pairs are whole sentences, clipped to the passage's word-level edges; a pair cut away entirely goes.
     const pairs = sentencePairs
       .map((p) => ({
@@ -83,7 +85,7 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
       source: edge.source,
       candidate: edge.candidate,
       similarity: round(similarity),
-      kind: passageKind(source, sourceSpan, candidate, chain.candidate, align.shingleSize, align.nearVerbatimContainment),
+      kind,
       score: round(chain.score),
       pairs,
     };
@@ -155,6 +157,22 @@ function wordCount(doc: TextDocument, range: Range): number {
     if (kind === 'word' || kind === 'number') n++;
   }
   return n;
+}
+
+/**
+ * A copy's source edges re-cut to where its candidate edges' words occur in the first and last paired source
+ * sentences (the source sentence may hold words before or after what was copied; see copy-edges.ts). Only the
+ * source side: measured on PAN13, re-cutting the candidate side the same way lost more recall than it gained.
+ */
+function copyEdges(source: TextDocument, candidate: TextDocument, edge: { source: Range; candidate: Range }, pairs: readonly SentencePairIndex[], size: number) {
+  if (size <= 0 || pairs.length === 0) return edge;
+  let first = pairs[0]!;
+  let last = first;
+  for (const p of pairs) {
+    if (p.candidate < first.candidate) first = p;
+    if (p.candidate > last.candidate) last = p;
+  }
+  return { source: alignCopyEdges(source, edge.source, first.sourceFirst, last.sourceLast, candidate, edge.candidate, size), candidate: edge.candidate };
 }
 
 function clip(r: Range, to: Range): Range {

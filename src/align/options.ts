@@ -65,6 +65,9 @@ export interface AlignOptions {
   /** Evidence (in nats of log-likelihood ratio) needed to put a passage edge inside a sentence rather than at
    *  its boundary (see edges.ts). */
   edgeCutCost: number;
+  /** A copy's (verbatim or near-verbatim passage's) source edge moves inside its first or last paired sentence
+   *  to where the candidate edge's first or last this many words occur (see copy-edges.ts); 0: never. */
+  copyEdgeWords: number;
   /** Word n-gram size of the shingles used to classify passages as verbatim / near-verbatim. */
   shingleSize: number;
   /** A passage whose candidate shingles are at least this contained in the source side is near-verbatim. */
@@ -95,6 +98,7 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   minPairSimilarity: 0.1,
   detachedPairSimilarity: 0.4,
   edgeCutCost: 5,
+  copyEdgeWords: 4,
   shingleSize: 3,
   nearVerbatimContainment: 0.5,
 };
