@@ -4,7 +4,7 @@ import { wordEdges } from './align/edges.js';
 import { pairFeatures } from './align/features.js';
 import { DEFAULT_ALIGN_OPTIONS, DEFAULT_VERDICT_OPTIONS, type AlignOptions, type VerdictOptions } from './align/options.js';
 import { alignCopyEdges } from './align/copy-edges.js';
-import { pairedSourceSpan, pairSentences, type SentencePairIndex } from './align/pairs.js';
+import { copyRun, pairedSourceSpan, pairSentences, type SentencePairIndex } from './align/pairs.js';
 import { condenses, joinSummaries, summarySourceSpans } from './align/summary.js';
 import { coverage, passageKind, verdictOf } from './align/score.js';
 import { documentSignature } from './fingerprint/document-signature.js';
@@ -56,7 +56,16 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
     // The source side is bounded by where the pairs point, not by the chain's edge anchors: an edge anchor
     // may match a neighbouring same-topic sentence that no candidate sentence was actually derived from.
     const sourceSpan = pairedSourceSpan(sentencePairs, align.maxGap, align.maxReorderSimilarity, align.detachedPairSimilarity) ?? chain.source;
-    return { chain, sentencePairs, source: sourceSpan, candidate: chain.candidate };
+    const item = { chain, sentencePairs, source: sourceSpan, candidate: chain.candidate };
+    // A copy's weak edge pairs away from it are host sentences: they bound neither side (see `copyRun`).
+    const core = copyRun(sentencePairs, align.maxReorderSimilarity, align.detachedPairSimilarity, align.maxGap);
+    if (core.length === sentencePairs.length) return item;
+    const cand = {
+      first: core[0] === sentencePairs[0] ? chain.candidate.first : core[0]!.candidate,
+      last: core[core.length - 1] === sentencePairs[sentencePairs.length - 1] ? chain.candidate.last : core[core.length - 1]!.candidate,
+    };
+    const src = pairedSourceSpan(core, align.maxGap, align.maxReorderSimilarity, align.detachedPairSimilarity)!;
+    return { chain: { ...chain, candidate: cand }, sentencePairs: [...core], source: src, candidate: cand };
   });
   const summarySpans = summarySourceSpans(paired, features.source, features.candidate, features.idf, align.summaryRatio, align.summaryMatchSimilarity);
   // Each passage's sentence spans (`source`, `candidate`) from here on: the source side extended for summaries,

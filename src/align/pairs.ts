@@ -117,3 +117,30 @@ export function pairedSourceSpan(
   }
   return { first, last };
 }
+
+/**
+ * A copy's pairs without the weak pairs detached from it. In a passage holding a copy (at least two pairs
+ * `copySimilarity` similar: a single one may be a short sentence that an obfuscation left intact), the pairs
+ * before its first copied pair that do not run on into it in the source (each next pair at most `maxStep`
+ * source sentences on), if all are weak (below `weakSimilarity`), are host sentences on the same topic that
+ * the chain walked into, not part of what was copied; likewise after its last copied pair.
+ */
+export function copyRun(
+  pairs: readonly SentencePairIndex[],
+  copySimilarity: number,
+  weakSimilarity: number,
+  maxStep: number,
+): readonly SentencePairIndex[] {
+  const copied = pairs.filter((p) => p.similarity >= copySimilarity).length;
+  if (copied < 2) return pairs;
+  let lo = pairs.findIndex((p) => p.similarity >= copySimilarity);
+  let hi = pairs.length - 1;
+  while (pairs[hi]!.similarity < copySimilarity) hi--;
+  const runsOn = (p: SentencePairIndex, next: SentencePairIndex) => next.sourceFirst >= p.sourceLast && next.sourceFirst <= p.sourceLast + maxStep;
+  const weak = (from: number, to: number) => pairs.slice(from, to).every((p) => p.similarity < weakSimilarity);
+  while (lo > 0 && runsOn(pairs[lo - 1]!, pairs[lo]!)) lo--;
+  if (!weak(0, lo)) lo = 0;
+  while (hi < pairs.length - 1 && runsOn(pairs[hi]!, pairs[hi + 1]!)) hi++;
+  if (!weak(hi + 1, pairs.length)) hi = pairs.length - 1;
+  return pairs.slice(lo, hi + 1);
+}
