@@ -4,7 +4,7 @@ import { wordEdges } from './align/edges.js';
 import { pairFeatures } from './align/features.js';
 import { DEFAULT_ALIGN_OPTIONS, DEFAULT_VERDICT_OPTIONS, type AlignOptions, type VerdictOptions } from './align/options.js';
 import { alignCopyEdges } from './align/copy-edges.js';
-import { copyRun, pairedSourceSpan, pairSentences, type SentencePairIndex } from './align/pairs.js';
+import { coreRun, pairedSourceSpan, pairSentences, type SentencePairIndex } from './align/pairs.js';
 import { condenses, joinSummaries, summarySourceSpans } from './align/summary.js';
 import { coverage, passageKind, verdictOf } from './align/score.js';
 import { documentSignature } from './fingerprint/document-signature.js';
@@ -57,8 +57,10 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
     // may match a neighbouring same-topic sentence that no candidate sentence was actually derived from.
     const sourceSpan = pairedSourceSpan(sentencePairs, align.maxGap, align.maxReorderSimilarity, align.detachedPairSimilarity) ?? chain.source;
     const item = { chain, sentencePairs, source: sourceSpan, candidate: chain.candidate };
-    // A copy's weak edge pairs away from it are host sentences: they bound neither side (see `copyRun`).
-    const core = copyRun(sentencePairs, align.maxReorderSimilarity, align.detachedPairSimilarity, align.maxGap);
+    // Weak edge pairs away from a copy, or barely related ones away from a passage's clearly derived pairs, are
+    // host sentences: they bound neither side (see `coreRun`).
+    const copy = coreRun(sentencePairs, align.maxReorderSimilarity, align.detachedPairSimilarity, align.maxGap);
+    const core = coreRun(copy, align.detachedPairSimilarity, align.strayPairSimilarity, align.maxGap);
     if (core.length === sentencePairs.length) return item;
     const cand = {
       first: core[0] === sentencePairs[0] ? chain.candidate.first : core[0]!.candidate,

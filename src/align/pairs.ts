@@ -119,23 +119,23 @@ export function pairedSourceSpan(
 }
 
 /**
- * A copy's pairs without the weak pairs detached from it. In a passage holding a copy (at least two pairs
- * `copySimilarity` similar: a single one may be a short sentence that an obfuscation left intact), the pairs
- * before its first copied pair that do not run on into it in the source (each next pair at most `maxStep`
- * source sentences on), if all are weak (below `weakSimilarity`), are host sentences on the same topic that
- * the chain walked into, not part of what was copied; likewise after its last copied pair.
+ * A passage's pairs without the weak pairs detached from its core. The core runs from the first to the last pair
+ * at least `coreSimilarity` similar, if there are two or more (a single one may be a short sentence that an
+ * obfuscation left intact). The pairs before it that do not run on into it in the source (each next pair at
+ * most `maxStep` source sentences on), if all are weak (below `weakSimilarity`), are host sentences on the
+ * same topic that the chain walked into, not part of the reuse; likewise after it. Applied to copies (core:
+ * copied pairs) and to any passage (core: pairs that are clearly derived, weak: barely related ones).
  */
-export function copyRun(
+export function coreRun(
   pairs: readonly SentencePairIndex[],
-  copySimilarity: number,
+  coreSimilarity: number,
   weakSimilarity: number,
   maxStep: number,
 ): readonly SentencePairIndex[] {
-  const copied = pairs.filter((p) => p.similarity >= copySimilarity).length;
-  if (copied < 2) return pairs;
-  let lo = pairs.findIndex((p) => p.similarity >= copySimilarity);
+  if (pairs.filter((p) => p.similarity >= coreSimilarity).length < 2) return pairs;
+  let lo = pairs.findIndex((p) => p.similarity >= coreSimilarity);
   let hi = pairs.length - 1;
-  while (pairs[hi]!.similarity < copySimilarity) hi--;
+  while (pairs[hi]!.similarity < coreSimilarity) hi--;
   const runsOn = (p: SentencePairIndex, next: SentencePairIndex) => next.sourceFirst >= p.sourceLast && next.sourceFirst <= p.sourceLast + maxStep;
   const weak = (from: number, to: number) => pairs.slice(from, to).every((p) => p.similarity < weakSimilarity);
   while (lo > 0 && runsOn(pairs[lo - 1]!, pairs[lo]!)) lo--;
