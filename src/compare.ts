@@ -3,7 +3,8 @@ import { extractChains, hull, joinChains, mergeChains, type Chain, type Sentence
 import { wordEdges } from './align/edges.js';
 import { pairFeatures } from './align/features.js';
 import { DEFAULT_ALIGN_OPTIONS, DEFAULT_VERDICT_OPTIONS, type AlignOptions, type VerdictOptions } from './align/options.js';
-import { pairedSourceSpan, pairSentences } from './align/pairs.js';
+import { alignCopyEdges } from './align/copy-edges.js';
+import { coreRun, pairedSourceSpan, pairSentences, type SentencePairIndex } from './align/pairs.js';
 import { condenses, joinSummaries, summarySourceSpans } from './align/summary.js';
 import { coverage, passageKind, verdictOf } from './align/score.js';
 import { documentSignature } from './fingerprint/document-signature.js';
@@ -56,14 +57,26 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
     // The source side is bounded by where the pairs point, not by the chain's edge anchors: an edge anchor
     // may match a neighbouring same-topic sentence that no candidate sentence was actually derived from.
     const sourceSpan = pairedSourceSpan(sentencePairs, align.maxGap, align.maxReorderSimilarity, align.detachedPairSimilarity) ?? chain.source;
-    return { chain, sentencePairs, source: sourceSpan, candidate: chain.candidate };
+    const item = { chain, sentencePairs, source: sourceSpan, candidate: chain.candidate };
+    // Weak edge pairs away from a copy, or barely related ones away from a passage's clearly derived pairs, are
+    // host sentences: they bound neither side (see `coreRun`).
+    const copy = coreRun(sentencePairs, align.maxReorderSimilarity, align.detachedPairSimilarity, align.maxGap);
+    const core = coreRun(copy, align.detachedPairSimilarity, align.strayPairSimilarity, align.maxGap);
+    if (core.length === sentencePairs.length) return item;
+    const cand = {
+      first: core[0] === sentencePairs[0] ? chain.candidate.first : core[0]!.candidate,
+      last: core[core.length - 1] === sentencePairs[sentencePairs.length - 1] ? chain.candidate.last : core[core.length - 1]!.candidate,
+    };
+    const src = pairedSourceSpan(core, align.maxGap, align.maxReorderSimilarity, align.detachedPairSimilarity)!;
+    return { chain: { ...chain, candidate: cand }, sentencePairs: [...core], source: src, candidate: cand };
   };
   let chains = passageChains(extractChains(anchors, align));
   let paired = chains.map(withPairs);
-  // Source sentences a chain's edge anchors claimed but no pair kept are free again: a passage copied from
-  // there was blocked by the claim, so the search runs once more around the passages found, and what it finds
-  // is joined with them (often the rest of the same passage).
-  if (paired.some((p) => p.source.first > p.chain.source.first || p.source.last < p.chain.source.last)) {
+  // Sentences a chain's edge anchors claimed but no pair kept are free again: a passage copied from there was
+  // blocked by the claim, so the search runs once more around the passages found, and what it finds is joined
+  // with them (often the rest of the same passage).
+  const narrower = (a: SentenceSpan, b: SentenceSpan) => a.first > b.first || a.last < b.last;
+  if (paired.some((p, k) => narrower(p.source, chains[k]!.source) || narrower(p.candidate, chains[k]!.candidate))) {
     const narrowed = paired.map((p) => ({ ...p.chain, source: p.source }));
     chains = passageChains([...narrowed, ...extractChains(anchors, align, paired)]);
     paired = chains.map(withPairs);
@@ -79,7 +92,8 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
   const edges = wordEdges(source, candidate, spans, align.shingleSize, align.edgeCutCost);
 
   const drafted: Passage[] = spans.map(({ chain, sentencePairs, source: sourceSpan }, index) => {
-    const edge = edges[index]!;
+    const kind = passageKind(source, sourceSpan, candidate, chain.candidate, align.shingleSize, align.nearVerbatimContainment);
+    const edge = kind === 'paraphrase' ? edges[index]! : copyEdges(source, candidate, edges[index]!, sentencePairs, align.copyEdgeWords);
     // Pairs are whole sentences, clipped to the passage's word-level edges; a pair cut away entirely goes.
     const pairs = sentencePairs
       .map((p) => ({
@@ -94,7 +108,7 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
       source: edge.source,
       candidate: edge.candidate,
       similarity: round(similarity),
-      kind: passageKind(source, sourceSpan, candidate, chain.candidate, align.shingleSize, align.nearVerbatimContainment),
+      kind,
       score: round(chain.score),
       pairs,
     };
@@ -166,6 +180,22 @@ function wordCount(doc: TextDocument, range: Range): number {
     if (kind === 'word' || kind === 'number') n++;
   }
   return n;
+}
+
+/**
+ * A copy's source edges re-cut to where its candidate edges' words occur in the first and last paired source
+ * sentences (the source sentence may hold words before or after what was copied; see copy-edges.ts). Only the
+ * source side: measured on PAN13, re-cutting the candidate side the same way lost more recall than it gained.
+ */
+function copyEdges(source: TextDocument, candidate: TextDocument, edge: { source: Range; candidate: Range }, pairs: readonly SentencePairIndex[], size: number) {
+  if (size <= 0 || pairs.length === 0) return edge;
+  let first = pairs[0]!;
+  let last = first;
+  for (const p of pairs) {
+    if (p.candidate < first.candidate) first = p;
+    if (p.candidate > last.candidate) last = p;
+  }
+  return { source: alignCopyEdges(source, edge.source, first.sourceFirst, last.sourceLast, candidate, edge.candidate, size), candidate: edge.candidate };
 }
 
 function clip(r: Range, to: Range): Range {

@@ -67,9 +67,15 @@ export interface AlignOptions {
   /** A pair below this similarity at a passage's end, more than `maxGap` source sentences from a copied
    *  neighbour (`maxReorderSimilarity`), does not widen the source side (see `pairedSourceSpan`). */
   detachedPairSimilarity: number;
+  /** In a passage with two or more pairs at least `detachedPairSimilarity` similar, pairs below this before or
+   *  after them that do not run on into them in the source bound neither side (see `coreRun`). */
+  strayPairSimilarity: number;
   /** Evidence (in nats of log-likelihood ratio) needed to put a passage edge inside a sentence rather than at
    *  its boundary (see edges.ts). */
   edgeCutCost: number;
+  /** A copy's (verbatim or near-verbatim passage's) source edge moves inside its first or last paired sentence
+   *  to where the candidate edge's first or last this many words occur (see copy-edges.ts); 0: never. */
+  copyEdgeWords: number;
   /** Word n-gram size of the shingles used to classify passages as verbatim / near-verbatim. */
   shingleSize: number;
   /** A passage whose candidate shingles are at least this contained in the source side is near-verbatim. */
@@ -100,7 +106,9 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   minPassageDensity: 0.005,
   minPairSimilarity: 0.1,
   detachedPairSimilarity: 0.4,
+  strayPairSimilarity: 0.25,
   edgeCutCost: 5,
+  copyEdgeWords: 4,
   shingleSize: 3,
   nearVerbatimContainment: 0.5,
 };

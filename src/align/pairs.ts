@@ -117,3 +117,30 @@ export function pairedSourceSpan(
   }
   return { first, last };
 }
+
+/**
+ * A passage's pairs without the weak pairs detached from its core. The core runs from the first to the last pair
+ * at least `coreSimilarity` similar, if there are two or more (a single one may be a short sentence that an
+ * obfuscation left intact). The pairs before it that do not run on into it in the source (each next pair at
+ * most `maxStep` source sentences on), if all are weak (below `weakSimilarity`), are host sentences on the
+ * same topic that the chain walked into, not part of the reuse; likewise after it. Applied to copies (core:
+ * copied pairs) and to any passage (core: pairs that are clearly derived, weak: barely related ones).
+ */
+export function coreRun(
+  pairs: readonly SentencePairIndex[],
+  coreSimilarity: number,
+  weakSimilarity: number,
+  maxStep: number,
+): readonly SentencePairIndex[] {
+  if (pairs.filter((p) => p.similarity >= coreSimilarity).length < 2) return pairs;
+  let lo = pairs.findIndex((p) => p.similarity >= coreSimilarity);
+  let hi = pairs.length - 1;
+  while (pairs[hi]!.similarity < coreSimilarity) hi--;
+  const runsOn = (p: SentencePairIndex, next: SentencePairIndex) => next.sourceFirst >= p.sourceLast && next.sourceFirst <= p.sourceLast + maxStep;
+  const weak = (from: number, to: number) => pairs.slice(from, to).every((p) => p.similarity < weakSimilarity);
+  while (lo > 0 && runsOn(pairs[lo - 1]!, pairs[lo]!)) lo--;
+  if (!weak(0, lo)) lo = 0;
+  while (hi < pairs.length - 1 && runsOn(pairs[hi]!, pairs[hi + 1]!)) hi++;
+  if (!weak(hi + 1, pairs.length)) hi = pairs.length - 1;
+  return pairs.slice(lo, hi + 1);
+}

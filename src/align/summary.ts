@@ -13,7 +13,7 @@ import { sparseCosine } from './similarity.js';
  * span: for a copy or a sentence-by-sentence rewrite, weak matches are same-topic sentences, not reuse.
  */
 export function summarySourceSpans(
-  spans: readonly { source: SentenceSpan; candidate: SentenceSpan }[],
+  spans: readonly { source: SentenceSpan; candidate: SentenceSpan; sentencePairs?: readonly { sourceFirst: number; sourceLast: number }[] }[],
   source: SentenceFeatures,
   candidate: SentenceFeatures,
   idf: Float64Array,
@@ -47,14 +47,20 @@ export function summarySourceSpans(
   });
 }
 
-/** Whether a passage spans at least `ratio` times as many source sentences, and content words, as candidate ones. */
+/**
+ * Whether a passage spans at least `ratio` times as many source sentences, and content words, as candidate
+ * ones. Its `sentencePairs`, if given, say which source sentences were rewritten two as one.
+ */
 export function condenses(
-  span: { source: SentenceSpan; candidate: SentenceSpan },
+  span: { source: SentenceSpan; candidate: SentenceSpan; sentencePairs?: readonly { sourceFirst: number; sourceLast: number }[] },
   source: SentenceFeatures,
   candidate: SentenceFeatures,
   ratio: number,
 ): boolean {
-  const sourceLength = span.source.last - span.source.first + 1;
+  // Two source sentences that a pair rewrote as one count once: a 2:1 rewrite is sentence by sentence, not a
+  // summary (counted twice, a single such pair looked condensed and extended over its whole source).
+  const merged = (span.sentencePairs ?? []).filter((p) => p.sourceLast > p.sourceFirst).length;
+  const sourceLength = span.source.last - span.source.first + 1 - merged;
   const candidateLength = span.candidate.last - span.candidate.first + 1;
   // Counted in sentences alone, a copied sentence that straddles two source sentences would look condensed.
   return sourceLength >= ratio * candidateLength && contentTerms(source, span.source) >= ratio * contentTerms(candidate, span.candidate);

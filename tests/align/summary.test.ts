@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pairFeatures } from '../../src/align/features.js';
-import { joinSummaries, summarySourceSpans } from '../../src/align/summary.js';
+import { condenses, joinSummaries, summarySourceSpans } from '../../src/align/summary.js';
 import { analyze } from '../../src/text/tokenize.js';
 
 // Source: 12 sentences; 1-9 are the summarised passage (each shares a word with the summary), 0 and 10-11 do not.
@@ -78,5 +78,20 @@ describe('joinSummaries', () => {
   it('never swallows a third passage on the source side', () => {
     const items = [item([20, 40], [3, 4], true), item([2, 3], [5, 5], false), item([10, 12], [30, 31], false)];
     expect(run(items)).toEqual(items);
+  });
+});
+
+describe('condenses', () => {
+  const twoAsOne = pairFeatures(
+    analyze('The council approved the school budget after a long debate on teacher salaries.\n\nThe mayor signed the budget on Friday evening at the town hall.'),
+    analyze('Council and mayor passed the budget.'),
+    3,
+  );
+  const span = { source: { first: 0, last: 1 }, candidate: { first: 0, last: 0 } };
+
+  it('counts two source sentences a pair rewrote as one once: a 2:1 rewrite is not a summary', () => {
+    expect(condenses(span, twoAsOne.source, twoAsOne.candidate, 2)).toBe(true);
+    const sentencePairs = [{ candidate: 0, sourceFirst: 0, sourceLast: 1, similarity: 0.5 }];
+    expect(condenses({ ...span, sentencePairs }, twoAsOne.source, twoAsOne.candidate, 2)).toBe(false);
   });
 });
