@@ -3,14 +3,14 @@ import { extractChains, hull, joinChains, mergeChains, type Chain, type Sentence
 import { wordEdges } from './align/edges.js';
 import { pairFeatures } from './align/features.js';
 import { DEFAULT_ALIGN_OPTIONS, DEFAULT_VERDICT_OPTIONS, type AlignOptions, type VerdictOptions } from './align/options.js';
-import { alignCopyEdges } from './align/copy-edges.js';
-import { coreRun, pairedSourceSpan, pairSentences, type SentencePairIndex } from './align/pairs.js';
+import { copyEdges } from './align/copy-edges.js';
+import { pairPassage } from './align/pairs.js';
 import { condenses, joinSummaries, summarySourceSpans } from './align/summary.js';
 import { coverage, passageKind, verdictOf } from './align/score.js';
 import { documentSignature } from './fingerprint/document-signature.js';
 import { estimateContainment, estimateJaccard } from './fingerprint/minhash.js';
 import { SCHEMA_VERSION, type CompareResult, type Passage } from './result.js';
-import type { TextDocument } from './text/document.js';
+import { firstTokenAt, type TextDocument } from './text/document.js';
 import type { Range } from './util/range.js';
 import { analyze, DEFAULT_SEGMENT_OPTIONS, type SegmentOptions } from './text/tokenize.js';
 
@@ -52,24 +52,7 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
         align.minPassageDensity *
           wordCount(candidate, { start: candidate.sentences[c.candidate.first]!.start, end: candidate.sentences[c.candidate.last]!.end }),
     );
-  const withPairs = (chain: Chain) => {
-    const sentencePairs = pairSentences(chain, features.source, features.candidate, features.idf, align);
-    // The source side is bounded by where the pairs point, not by the chain's edge anchors: an edge anchor
-    // may match a neighbouring same-topic sentence that no candidate sentence was actually derived from.
-    const sourceSpan = pairedSourceSpan(sentencePairs, align.maxGap, align.maxReorderSimilarity, align.detachedPairSimilarity) ?? chain.source;
-    const item = { chain, sentencePairs, source: sourceSpan, candidate: chain.candidate };
-    // Weak edge pairs away from a copy, or barely related ones away from a passage's clearly derived pairs, are
-    // host sentences: they bound neither side (see `coreRun`).
-    const copy = coreRun(sentencePairs, align.maxReorderSimilarity, align.detachedPairSimilarity, align.maxGap);
-    const core = coreRun(copy, align.detachedPairSimilarity, align.strayPairSimilarity, align.maxGap);
-    if (core.length === sentencePairs.length) return item;
-    const cand = {
-      first: core[0] === sentencePairs[0] ? chain.candidate.first : core[0]!.candidate,
-      last: core[core.length - 1] === sentencePairs[sentencePairs.length - 1] ? chain.candidate.last : core[core.length - 1]!.candidate,
-    };
-    const src = pairedSourceSpan(core, align.maxGap, align.maxReorderSimilarity, align.detachedPairSimilarity)!;
-    return { chain: { ...chain, candidate: cand }, sentencePairs: [...core], source: src, candidate: cand };
-  };
+  const withPairs = (chain: Chain) => pairPassage(chain, features.source, features.candidate, features.idf, align);
   let chains = passageChains(extractChains(anchors, align));
   let paired = chains.map(withPairs);
   // Sentences a chain's edge anchors claimed but no pair kept are free again: a passage copied from there was
@@ -166,36 +149,13 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
 
 /** Words (and numbers) of `doc` inside the character range. */
 function wordCount(doc: TextDocument, range: Range): number {
-  // Tokens are in text order: binary-search the first one inside the range.
-  let lo = 0;
-  let hi = doc.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.tokens[mid]!.start < range.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstTokenAt(doc, range.start);
   let n = 0;
   for (let i = lo; i < doc.tokens.length && doc.tokens[i]!.end <= range.end; i++) {
     const kind = doc.tokens[i]!.kind;
     if (kind === 'word' || kind === 'number') n++;
   }
   return n;
-}
-
-/**
- * A copy's source edges re-cut to where its candidate edges' words occur in the first and last paired source
- * sentences (the source sentence may hold words before or after what was copied; see copy-edges.ts). Only the
- * source side: measured on PAN13, re-cutting the candidate side the same way lost more recall than it gained.
- */
-function copyEdges(source: TextDocument, candidate: TextDocument, edge: { source: Range; candidate: Range }, pairs: readonly SentencePairIndex[], size: number) {
-  if (size <= 0 || pairs.length === 0) return edge;
-  let first = pairs[0]!;
-  let last = first;
-  for (const p of pairs) {
-    if (p.candidate < first.candidate) first = p;
-    if (p.candidate > last.candidate) last = p;
-  }
-  return { source: alignCopyEdges(source, edge.source, first.sourceFirst, last.sourceLast, candidate, edge.candidate, size), candidate: edge.candidate };
 }
 
 function clip(r: Range, to: Range): Range {

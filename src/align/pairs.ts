@@ -1,4 +1,4 @@
-import type { Chain } from './chain.js';
+import type { Chain, SentenceSpan } from './chain.js';
 import type { SentenceFeatures } from './features.js';
 import type { AlignOptions } from './options.js';
 import { sparseCosine, type SparseVector } from './similarity.js';
@@ -143,4 +143,38 @@ export function coreRun(
   while (hi < pairs.length - 1 && runsOn(pairs[hi]!, pairs[hi + 1]!)) hi++;
   if (!weak(hi + 1, pairs.length)) hi = pairs.length - 1;
   return pairs.slice(lo, hi + 1);
+}
+
+/** A chain's passage at sentence level: its sentence pairs, and the spans they bound on either side. */
+export interface PairedPassage {
+  chain: Chain;
+  sentencePairs: SentencePairIndex[];
+  source: SentenceSpan;
+  candidate: SentenceSpan;
+}
+
+/**
+ * Pair a chain's sentences (`pairSentences`) and bound the passage by them. The source side is bounded by where
+ * the pairs point, not by the chain's edge anchors: an edge anchor may match a neighbouring same-topic sentence
+ * that no candidate sentence was actually derived from. Weak edge pairs away from a copy, or barely related ones
+ * away from a passage's clearly derived pairs, are host sentences: they bound neither side (see `coreRun`).
+ */
+export function pairPassage(
+  chain: Chain,
+  source: SentenceFeatures,
+  candidate: SentenceFeatures,
+  idf: Float64Array,
+  options: AlignOptions,
+): PairedPassage {
+  const sentencePairs = pairSentences(chain, source, candidate, idf, options);
+  const span = (pairs: readonly SentencePairIndex[]) =>
+    pairedSourceSpan(pairs, options.maxGap, options.maxReorderSimilarity, options.detachedPairSimilarity);
+  const copy = coreRun(sentencePairs, options.maxReorderSimilarity, options.detachedPairSimilarity, options.maxGap);
+  const core = coreRun(copy, options.detachedPairSimilarity, options.strayPairSimilarity, options.maxGap);
+  if (core.length === sentencePairs.length) return { chain, sentencePairs, source: span(sentencePairs) ?? chain.source, candidate: chain.candidate };
+  const candidateSpan = {
+    first: core[0] === sentencePairs[0] ? chain.candidate.first : core[0]!.candidate,
+    last: core[core.length - 1] === sentencePairs[sentencePairs.length - 1] ? chain.candidate.last : core[core.length - 1]!.candidate,
+  };
+  return { chain: { ...chain, candidate: candidateSpan }, sentencePairs: [...core], source: span(core)!, candidate: candidateSpan };
 }

@@ -32,3 +32,15 @@ export interface TextDocument {
   tokens: Token[];
   sentences: Sentence[];
 }
+
+/** Index of the document's first token starting at or after `offset` (tokens are in text order). */
+export function firstTokenAt(doc: TextDocument, offset: number): number {
+  let lo = 0;
+  let hi = doc.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
