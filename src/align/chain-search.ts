@@ -12,6 +12,8 @@ export interface SkipCosts {
   /** Each sentence's best non-copied anchor's sentence on the other side (-1: none): where its evidence of reuse lies. */
   sourcePartner: Int32Array;
   candidatePartner: Int32Array;
+  /** Prefix counts of the source sentences copied somewhere (an anchor at least `maxReorderSimilarity`). */
+  sourceCopies: Int32Array;
 }
 
 /**
@@ -190,6 +192,9 @@ export class ChainSearch {
         if (jump && (dc > 1 || ds > options.maxSourceJump)) continue;
         const skipped = Math.max(0, Math.max(dc, Math.min(ds, reach)) - 1);
         const [low, high] = back ? [qs, ps] : [ps, qs];
+        // A summary may pass over source sentences weakly related to it, never over one copied somewhere: the jump
+        // would claim it, and the copy taken from it would be lost.
+        if (jump && costs.sourceCopies[high]! - costs.sourceCopies[low + 1]! > 0) continue;
         // Stepping back passes over no evidence of reuse elsewhere: the sentences between are the shuffled
         // passage's own, which the chain may still take.
         const sourceCost = back ? 0 : jump ? options.jumpCost + between(costs.jump, low, high) : this.skipCost(costs.source, costs.sourcePartner, low, high, pc, qc);

@@ -44,6 +44,7 @@ export function extractChains(
     jump: skipCosts(anchors.source, anchors, options.jumpTolerance),
     sourcePartner: bestPartners(anchors.source, anchors.candidate, anchors, options.maxReorderSimilarity),
     candidatePartner: bestPartners(anchors.candidate, anchors.source, anchors, options.maxReorderSimilarity),
+    sourceCopies: copiedSentences(anchors.source, anchors, options.maxReorderSimilarity),
   };
   let free = anchors;
   if (taken.length) {
@@ -77,6 +78,16 @@ function skipCosts(side: Int32Array, anchors: AnchorSet, tolerance = 0): Float64
   for (let k = 0; k < anchors.length; k++) best[side[k]!] = Math.max(best[side[k]!]!, anchors.weight[k]!);
   const prefix = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + Math.max(0, best[i]! - tolerance);
+  return prefix;
+}
+
+/** Prefix counts of the sentences (on `side`) copied somewhere: with an anchor at least `copySimilarity` similar. */
+function copiedSentences(side: Int32Array, anchors: AnchorSet, copySimilarity: number): Int32Array {
+  const n = sentenceCount(side, anchors.length);
+  const copied = new Uint8Array(n);
+  for (let k = 0; k < anchors.length; k++) if (anchors.similarity[k]! >= copySimilarity) copied[side[k]!] = 1;
+  const prefix = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + copied[i]!;
   return prefix;
 }
 

@@ -34,7 +34,7 @@ export interface AlignOptions {
   maxReorderSimilarity: number;
   /** A jump costs this, plus, for each source sentence jumped over, its best anchor weight above
    *  `jumpTolerance`: a summary may pass over sentences weakly related to it, not over strong evidence of
-   *  reuse elsewhere. */
+   *  reuse elsewhere (and never over a sentence copied somewhere, at least `maxReorderSimilarity`). */
   jumpCost: number;
   jumpTolerance: number;
   /** A passage spanning at least this many times as many source sentences as candidate sentences is a summary:

@@ -20,6 +20,9 @@ function referenceChains(list: readonly Anchor[], options: AlignOptions): Chain[
     return out;
   };
   const costs = { source: prefix('source'), candidate: prefix('candidate'), jump: prefix('source', options.jumpTolerance) };
+  // A jump never passes over a source sentence with a copy anchor.
+  const copied = new Set(anchors.filter((a) => a.similarity >= options.maxReorderSimilarity).map((a) => a.source));
+  const passesCopy = (low: number, high: number) => [...copied].some((s) => s > low && s < high);
   // Each sentence's first best anchor, per side, unless it is a copy: skipping it costs nothing when that anchor
   // lies next to the step on the other side (a sentence shuffled inside the passage).
   const bestOf = (side: 'source' | 'candidate') => {
@@ -64,6 +67,7 @@ function referenceChains(list: readonly Anchor[], options: AlignOptions): Chain[
         if (jump && (dc > 1 || ds > options.maxSourceJump)) continue;
         const skipped = Math.max(0, Math.max(dc, Math.min(ds, reach)) - 1);
         const [low, high] = back ? [q.source, a.source] : [a.source, q.source];
+        if (jump && passesCopy(low, high)) continue;
         const sourceCost = back ? 0 : jump ? options.jumpCost + between(costs.jump, low, high) : skip('source', low, high, a.candidate, q.candidate);
         const s = score[p]! - options.gapCost * skipped - sourceCost - skip('candidate', a.candidate, q.candidate, low, high) + q.weight;
         if (s > score[k]! && !taken.some((c) => straddles(a, q, c))) [score[k], previous[k]] = [s, p];

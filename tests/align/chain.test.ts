@@ -112,6 +112,19 @@ describe('extractChains', () => {
     expect(chains.map((c) => [c.source.first, c.source.last])).toEqual([[5, 7]]);
   });
 
+  it('never jumps over a source sentence copied elsewhere, however cheap the jump', () => {
+    // Source 6 is copied word for word at candidate 20; the summary's two strong anchors could afford the jump's cost.
+    const anchors = [anchor(0, 0, 2.5), anchor(12, 1, 2.5), anchor(6, 20, 0.85)];
+    const chains = extractChains(anchorSet(anchors), options);
+    expect(chains.map((c) => [c.source.first, c.source.last]).sort((a, b) => a[0]! - b[0]!)).toEqual([
+      [0, 0],
+      [6, 6],
+      [12, 12],
+    ]);
+    // Without the copy, the jump is taken.
+    expect(extractChains(anchorSet(anchors.slice(0, 2)), options).map((c) => [c.source.first, c.source.last])).toEqual([[0, 12]]);
+  });
+
   it('searches around spans already taken: none of their anchors, no step across them', () => {
     const diagonal = [0, 1, 2, 3, 4, 5].map((i) => anchor(10 + i, i, i < 2 ? 0.5 : 0.4));
     const taken = [{ source: { first: 12, last: 13 }, candidate: { first: 20, last: 21 } }];
