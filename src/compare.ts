@@ -1,5 +1,5 @@
 import { findAnchors } from './align/anchors.js';
-import { extractChains, hull, joinChains, mergeChains, type Chain, type SentenceSpan } from './align/chain.js';
+import { chainCosts, extractChains, hull, joinChains, mergeChains, type Chain, type SentenceSpan } from './align/chain.js';
 import { wordEdges } from './align/edges.js';
 import { pairFeatures } from './align/features.js';
 import { DEFAULT_ALIGN_OPTIONS, DEFAULT_VERDICT_OPTIONS, type AlignOptions, type VerdictOptions } from './align/options.js';
@@ -53,7 +53,8 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
           wordCount(candidate, { start: candidate.sentences[c.candidate.first]!.start, end: candidate.sentences[c.candidate.last]!.end }),
     );
   const withPairs = (chain: Chain) => pairPassage(chain, features.source, features.candidate, features.idf, align);
-  let chains = passageChains(extractChains(anchors, align));
+  const costs = chainCosts(anchors, align);
+  let chains = passageChains(extractChains(anchors, align, [], costs));
   let paired = chains.map(withPairs);
   // Sentences a chain's edge anchors claimed but no pair kept are free again: a passage copied from there was
   // blocked by the claim, so the search runs once more around the passages found, and what it finds is joined
@@ -61,7 +62,7 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
   const narrower = (a: SentenceSpan, b: SentenceSpan) => a.first > b.first || a.last < b.last;
   if (paired.some((p, k) => narrower(p.source, chains[k]!.source) || narrower(p.candidate, chains[k]!.candidate))) {
     const narrowed = paired.map((p) => ({ ...p.chain, source: p.source }));
-    chains = passageChains([...narrowed, ...extractChains(anchors, align, paired)]);
+    chains = passageChains([...narrowed, ...extractChains(anchors, align, paired, costs)]);
     paired = chains.map(withPairs);
   }
   const summarySpans = summarySourceSpans(paired, features.source, features.candidate, features.idf, align.summaryRatio, align.summaryMatchSimilarity);

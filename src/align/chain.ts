@@ -1,5 +1,5 @@
 import { selectAnchors, type Anchor, type AnchorSet } from './anchors.js';
-import { ChainSearch } from './chain-search.js';
+import { ChainSearch, type SkipCosts } from './chain-search.js';
 import type { AlignOptions } from './options.js';
 
 /** Inclusive range of sentence indices. */
@@ -31,21 +31,14 @@ export interface Chain {
  * coincidences. One sentence rewritten as two, or two as one, are steps that stay on the same sentence on
  * one side. Later chains may not overlap or straddle earlier ones on either side, so passages never overlap.
  * `anchors` must be in set order (by candidate, then source sentence), as `findAnchors` and `anchorSet` give them.
+ * `taken` spans are out of the search from the start; `costs` are `chainCosts` of the same anchors.
  */
 export function extractChains(
   anchors: AnchorSet,
   options: AlignOptions,
   taken: readonly { source: SentenceSpan; candidate: SentenceSpan }[] = [],
+  costs: SkipCosts = chainCosts(anchors, options),
 ): Chain[] {
-  // Skip costs count every anchor, taken or not: a sentence that is evidence of reuse stays costly to skip.
-  const costs = {
-    source: skipCosts(anchors.source, anchors),
-    candidate: skipCosts(anchors.candidate, anchors),
-    jump: skipCosts(anchors.source, anchors, options.jumpTolerance),
-    sourcePartner: bestPartners(anchors.source, anchors.candidate, anchors, options.maxReorderSimilarity),
-    candidatePartner: bestPartners(anchors.candidate, anchors.source, anchors, options.maxReorderSimilarity),
-    sourceCopies: copiedSentences(anchors.source, anchors, options.maxReorderSimilarity),
-  };
   let free = anchors;
   if (taken.length) {
     const takenSource = takenSentences(taken, (t) => t.source, costs.source.length - 1);
@@ -64,6 +57,24 @@ export function extractChains(
   return chains;
 }
 
+/**
+ * What skipping sentences costs a chain, from every anchor of the pair (taken or not: a sentence that is evidence
+ * of reuse stays costly to skip). The same for every search over one anchor set, so a caller searching twice
+ * computes it once.
+ */
+export function chainCosts(anchors: AnchorSet, options: AlignOptions): SkipCosts {
+  const sources = sentenceCount(anchors.source, anchors.length);
+  const candidates = sentenceCount(anchors.candidate, anchors.length);
+  return {
+    source: skipCosts(anchors.source, sources, anchors),
+    candidate: skipCosts(anchors.candidate, candidates, anchors),
+    jump: skipCosts(anchors.source, sources, anchors, options.jumpTolerance),
+    sourcePartner: bestPartners(anchors.source, sources, anchors.candidate, anchors, options.maxReorderSimilarity),
+    candidatePartner: bestPartners(anchors.candidate, candidates, anchors.source, anchors, options.maxReorderSimilarity),
+    sourceCopies: copiedSentences(anchors.source, sources, anchors, options.maxReorderSimilarity),
+  };
+}
+
 /** One flag per sentence of a side: inside one of the spans. */
 function takenSentences<T>(spans: readonly T[], side: (span: T) => SentenceSpan, sentences: number): Uint8Array {
   const flags = new Uint8Array(sentences);
@@ -72,8 +83,7 @@ function takenSentences<T>(spans: readonly T[], side: (span: T) => SentenceSpan,
 }
 
 /** Prefix sums of each sentence's best anchor weight (above `tolerance`), so the cost of skipping any run is O(1). */
-function skipCosts(side: Int32Array, anchors: AnchorSet, tolerance = 0): Float64Array {
-  const n = sentenceCount(side, anchors.length);
+function skipCosts(side: Int32Array, n: number, anchors: AnchorSet, tolerance = 0): Float64Array {
   const best = new Float64Array(n);
   for (let k = 0; k < anchors.length; k++) best[side[k]!] = Math.max(best[side[k]!]!, anchors.weight[k]!);
   const prefix = new Float64Array(n + 1);
@@ -82,8 +92,7 @@ function skipCosts(side: Int32Array, anchors: AnchorSet, tolerance = 0): Float64
 }
 
 /** Prefix counts of the sentences (on `side`) copied somewhere: with an anchor at least `copySimilarity` similar. */
-function copiedSentences(side: Int32Array, anchors: AnchorSet, copySimilarity: number): Int32Array {
-  const n = sentenceCount(side, anchors.length);
+function copiedSentences(side: Int32Array, n: number, anchors: AnchorSet, copySimilarity: number): Int32Array {
   const copied = new Uint8Array(n);
   for (let k = 0; k < anchors.length; k++) if (anchors.similarity[k]! >= copySimilarity) copied[side[k]!] = 1;
   const prefix = new Int32Array(n + 1);
@@ -95,8 +104,8 @@ function copiedSentences(side: Int32Array, anchors: AnchorSet, copySimilarity: n
  * Each sentence's (on side `own`) best anchor's sentence on the other side (the first best, in set order); -1 if
  * it has none, or if that anchor is a copy (at least `copySimilarity`): a copied sentence is a passage of its own.
  */
-function bestPartners(own: Int32Array, other: Int32Array, anchors: AnchorSet, copySimilarity: number): Int32Array {
-  const bestAnchor = new Int32Array(sentenceCount(own, anchors.length)).fill(-1);
+function bestPartners(own: Int32Array, n: number, other: Int32Array, anchors: AnchorSet, copySimilarity: number): Int32Array {
+  const bestAnchor = new Int32Array(n).fill(-1);
   for (let k = 0; k < anchors.length; k++) {
     const b = bestAnchor[own[k]!]!;
     if (b < 0 || anchors.weight[k]! > anchors.weight[b]!) bestAnchor[own[k]!] = k;
