@@ -3,6 +3,13 @@ import type { SentenceFeatures } from './features.js';
 import { sentenceVector } from './pairs.js';
 import { sparseCosine } from './similarity.js';
 
+/** A passage's sentence spans, and (if known) its sentence pairs' source sentences. */
+export interface PassageSpans {
+  source: SentenceSpan;
+  candidate: SentenceSpan;
+  sentencePairs?: readonly { sourceFirst: number; sourceLast: number }[];
+}
+
 /**
  * Source-side extent of summaries. A summary condenses a long source passage into a few dense sentences; the
  * chain finds the source sentences it restates most closely, but a summary draws on the whole passage, and its
@@ -13,7 +20,7 @@ import { sparseCosine } from './similarity.js';
  * span: for a copy or a sentence-by-sentence rewrite, weak matches are same-topic sentences, not reuse.
  */
 export function summarySourceSpans(
-  spans: readonly { source: SentenceSpan; candidate: SentenceSpan; sentencePairs?: readonly { sourceFirst: number; sourceLast: number }[] }[],
+  spans: readonly PassageSpans[],
   source: SentenceFeatures,
   candidate: SentenceFeatures,
   idf: Float64Array,
@@ -52,7 +59,7 @@ export function summarySourceSpans(
  * ones. Its `sentencePairs`, if given, say which source sentences were rewritten two as one.
  */
 export function condenses(
-  span: { source: SentenceSpan; candidate: SentenceSpan; sentencePairs?: readonly { sourceFirst: number; sourceLast: number }[] },
+  span: PassageSpans,
   source: SentenceFeatures,
   candidate: SentenceFeatures,
   ratio: number,
