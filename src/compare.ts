@@ -3,8 +3,8 @@ import { chainCosts, extractChains, hull, joinChains, mergeChains, type Chain, t
 import { wordEdges } from './align/edges.js';
 import { pairFeatures } from './align/features.js';
 import { DEFAULT_ALIGN_OPTIONS, DEFAULT_VERDICT_OPTIONS, type AlignOptions, type VerdictOptions } from './align/options.js';
-import { copyEdges } from './align/copy-edges.js';
-import { pairPassage } from './align/pairs.js';
+import { copyEdges, passageEdges } from './align/copy-edges.js';
+import { pairPassage, splitCopyRuns } from './align/pairs.js';
 import { condenses, joinSummaries, summarySourceSpans } from './align/summary.js';
 import { coverage, passageKind, verdictOf } from './align/score.js';
 import { documentSignature } from './fingerprint/document-signature.js';
@@ -65,6 +65,7 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
     chains = passageChains([...narrowed, ...extractChains(anchors, align, paired, costs)]);
     paired = chains.map(withPairs);
   }
+  paired = paired.flatMap((p) => splitCopyRuns(p, align.maxGap, align.maxReorder, align.maxReorderSimilarity));
   const summarySpans = summarySourceSpans(paired, features.source, features.candidate, features.idf, align.summaryRatio, align.summaryMatchSimilarity);
   // Each passage's sentence spans (`source`, `candidate`) from here on: the source side extended for summaries,
   // and summaries joined with the passage next to them.
@@ -75,9 +76,18 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
   );
   const edges = wordEdges(source, candidate, spans, align.shingleSize, align.edgeCutCost);
 
-  const drafted: Passage[] = spans.map(({ chain, sentencePairs, source: sourceSpan }, index) => {
-    const kind = passageKind(source, sourceSpan, candidate, chain.candidate, align.shingleSize, align.nearVerbatimContainment);
-    const edge = kind === 'paraphrase' ? edges[index]! : copyEdges(source, candidate, edges[index]!, sentencePairs, align.copyEdgeWords);
+  const kinds = spans.map((s) => passageKind(source, s.source, candidate, s.chain.candidate, align.shingleSize, align.nearVerbatimContainment));
+  const finalEdges = passageEdges(
+    source,
+    candidate,
+    edges,
+    (k) => kinds[k] !== 'paraphrase',
+    (k) => copyEdges(source, candidate, edges[k]!, spans[k]!.sentencePairs, spans[k]!.source, align.copyEdgeWords),
+  );
+
+  const drafted: Passage[] = spans.map(({ chain, sentencePairs }, index) => {
+    const kind = kinds[index]!;
+    const edge = finalEdges[index]!;
     // Pairs are whole sentences, clipped to the passage's word-level edges; a pair cut away entirely goes.
     const pairs = sentencePairs
       .map((p) => ({

@@ -1,5 +1,6 @@
 import { firstTokenAt, type TextDocument } from '../text/document.js';
 import type { Range } from '../util/range.js';
+import type { SentenceSpan } from './chain.js';
 import type { SentencePairIndex } from './pairs.js';
 
 /**
@@ -7,7 +8,14 @@ import type { SentencePairIndex } from './pairs.js';
  * sentences (the source sentence may hold words before or after what was copied; see `alignCopyEdges`). Only the
  * source side: measured on PAN13, re-cutting the candidate side the same way lost more recall than it gained.
  */
-export function copyEdges(source: TextDocument, candidate: TextDocument, edge: { source: Range; candidate: Range }, pairs: readonly SentencePairIndex[], size: number) {
+export function copyEdges(
+  source: TextDocument,
+  candidate: TextDocument,
+  edge: { source: Range; candidate: Range },
+  pairs: readonly SentencePairIndex[],
+  sourceSpan: SentenceSpan,
+  size: number,
+) {
   if (size <= 0 || pairs.length === 0) return edge;
   let first = pairs[0]!;
   let last = first;
@@ -15,7 +23,10 @@ export function copyEdges(source: TextDocument, candidate: TextDocument, edge: {
     if (p.candidate < first.candidate) first = p;
     if (p.candidate > last.candidate) last = p;
   }
-  return { source: alignCopyEdges(source, edge.source, first.sourceFirst, last.sourceLast, candidate, edge.candidate, size), candidate: edge.candidate };
+  // A summary's source span reaches past its pairs: its edges are searched from there, not from the pairs.
+  const from = Math.min(first.sourceFirst, sourceSpan.first);
+  const to = Math.max(last.sourceLast, sourceSpan.last);
+  return { source: alignCopyEdges(source, edge.source, from, to, candidate, edge.candidate, size), candidate: edge.candidate };
 }
 
 /**
@@ -39,20 +50,32 @@ export function alignCopyEdges(
   const head = wordsIn(other, otherRange.start, otherRange.end, size, 1);
   const tail = wordsIn(other, otherRange.start, otherRange.end, size, -1);
   if (head.length < size || tail.length < size) return range;
+  // An edge at or beyond the paired sentence's boundary (a run-on edge may have reached the next sentence) moves
+  // to the copied words' occurrence anywhere from it to the paired sentence; one already inside stays.
   const firstSentence = doc.sentences[first]!;
-  if (start === firstSentence.start) {
-    const words = wordsIn(doc, firstSentence.start, firstSentence.end, Infinity, 1);
+  if (start <= firstSentence.start) {
+    const words = wordsIn(doc, start, firstSentence.end, Infinity, 1);
     const k = findRun(doc, words, head.map((i) => other.tokens[i]!.norm), 1);
     if (k > 0) start = doc.tokens[words[k]!]!.start;
   }
   const lastSentence = doc.sentences[last]!;
-  if (end === lastSentence.end) {
-    const words = wordsIn(doc, lastSentence.start, lastSentence.end, Infinity, 1);
+  if (end >= lastSentence.end) {
+    const words = wordsIn(doc, lastSentence.start, end, Infinity, 1);
     const k = findRun(doc, words, tail.reverse().map((i) => other.tokens[i]!.norm), -1);
-    // At the sentence's last words the sentence's own end stays (its closing punctuation).
-    if (k >= 0 && k + size < words.length) end = doc.tokens[words[k + size - 1]!]!.end;
+    // At a sentence's last words that sentence's own end stays (its closing punctuation).
+    if (k >= 0) end = sentenceEndAfter(doc, last, words[k + size - 1]!, end);
   }
   return end > start ? { start, end } : range;
+}
+
+/** The end of word token `i` (in sentence `from` or after), or of its sentence if no word follows it there (at most `limit`). */
+function sentenceEndAfter(doc: TextDocument, from: number, i: number, limit: number): number {
+  const t = doc.tokens[i]!;
+  let at = from;
+  while (at < doc.sentences.length - 1 && doc.sentences[at]!.endToken <= i) at++;
+  const sentence = doc.sentences[at]!;
+  const rest = wordsIn(doc, t.end, sentence.end, 1, 1);
+  return rest.length ? t.end : Math.min(sentence.end, limit);
 }
 
 /** Index in `words` where the run of `norms` occurs first (step 1) or last (step -1), or -1. */
@@ -74,4 +97,90 @@ function wordsIn(doc: TextDocument, from: number, to: number, limit: number, ste
     if ((t.kind === 'word' || t.kind === 'number') && t.end <= to) out.push(i);
   }
   return out;
+}
+
+/**
+ * A copy's edges pushed out over the words that go on matching, in order, on both sides: a copy cut out and
+ * pasted mid-sentence ends inside sentences on both sides, and the sentence-level evidence (edges.ts) may stop
+ * a few copied words short of it. Each side only ever grows, by the same run of words.
+ */
+export function extendVerbatim(
+  source: TextDocument,
+  candidate: TextDocument,
+  edge: { source: Range; candidate: Range },
+  limit: { source: Range; candidate: Range },
+) {
+  let { source: s, candidate: c } = edge;
+  // Backwards from the starts: the last tokens ending at or before them.
+  let i = firstTokenAt(source, s.start) - 1;
+  let j = firstTokenAt(candidate, c.start) - 1;
+  for (;;) {
+    i = nextWord(source, i, -1);
+    j = nextWord(candidate, j, -1);
+    if (i < 0 || j < 0 || source.tokens[i]!.norm !== candidate.tokens[j]!.norm) break;
+    if (source.tokens[i]!.start < limit.source.start || candidate.tokens[j]!.start < limit.candidate.start) break;
+    s = { start: source.tokens[i]!.start, end: s.end };
+    c = { start: candidate.tokens[j]!.start, end: c.end };
+    i--;
+    j--;
+  }
+  // Forwards from the ends: the first tokens starting at or after them.
+  i = firstTokenAt(source, s.end);
+  j = firstTokenAt(candidate, c.end);
+  for (;;) {
+    i = nextWord(source, i, 1);
+    j = nextWord(candidate, j, 1);
+    if (i < 0 || j < 0 || source.tokens[i]!.norm !== candidate.tokens[j]!.norm) break;
+    if (source.tokens[i]!.end > limit.source.end || candidate.tokens[j]!.end > limit.candidate.end) break;
+    s = { start: s.start, end: source.tokens[i]!.end };
+    c = { start: c.start, end: candidate.tokens[j]!.end };
+    i++;
+    j++;
+  }
+  return { source: s, candidate: c };
+}
+
+/**
+ * Word-level edges of a pair's passages: a copy's (`isCopy`) source edges re-cut to its candidate edges' words
+ * (`copyEdges`), then pushed out over words that go on matching (`extendVerbatim`), never into another passage.
+ * Passages are taken in order, each bounded by the final edges of those before it and the drafted edges of
+ * those after, so passages stay disjoint on both sides.
+ */
+export function passageEdges(
+  source: TextDocument,
+  candidate: TextDocument,
+  drafted: readonly { source: Range; candidate: Range }[],
+  isCopy: (k: number) => boolean,
+  recut: (k: number) => { source: Range; candidate: Range },
+): { source: Range; candidate: Range }[] {
+  const out = drafted.map((e, k) => (isCopy(k) ? recut(k) : e));
+  for (let k = 0; k < out.length; k++) {
+    if (!isCopy(k)) continue;
+    const limit = { source: freeAround(out, k, 'source', source.text.length), candidate: freeAround(out, k, 'candidate', candidate.text.length) };
+    out[k] = extendVerbatim(source, candidate, out[k]!, limit);
+  }
+  return out;
+}
+
+/** The text around passage k's range on one side that no other passage's range holds. */
+function freeAround(edges: readonly { source: Range; candidate: Range }[], k: number, side: 'source' | 'candidate', length: number): Range {
+  const own = edges[k]![side];
+  let start = 0;
+  let end = length;
+  edges.forEach((e, j) => {
+    if (j === k) return;
+    const r = e[side];
+    if (r.end <= own.start) start = Math.max(start, r.end);
+    else if (r.start >= own.end) end = Math.min(end, r.start);
+  });
+  return { start, end };
+}
+
+/** The first word or number token at or after (step 1) / before (step -1) index `i`, or -1. */
+function nextWord(doc: TextDocument, i: number, step: 1 | -1): number {
+  for (; i >= 0 && i < doc.tokens.length; i += step) {
+    const kind = doc.tokens[i]!.kind;
+    if (kind === 'word' || kind === 'number') return i;
+  }
+  return -1;
 }

@@ -38,6 +38,9 @@ export function mergedVector(f: SentenceFeatures, first: number, idf: Float64Arr
   return { ids, weights, from: 0, to: ids.length, norm: Math.sqrt(sq) };
 }
 
+/** Similarities this close are a tie (float noise between identical sentences). */
+const TIE = 1e-9;
+
 /** One zeroed slot per term id for `sparseCosine`, per pair (allocating it per passage was most of the pairing time). */
 const scratches = new WeakMap<Float64Array, Float64Array>();
 
@@ -64,12 +67,14 @@ export function pairSentences(
   const pairs: SentencePairIndex[] = [];
   for (let c = chain.candidate.first; c <= chain.candidate.last; c++) {
     const cv = sentenceVector(candidate, c);
+    // Of equally similar source sentences (one sentence repeated in the source), the one next in order.
+    const next = pairs.length ? pairs[pairs.length - 1]!.sourceLast + 1 : chain.source.first;
     let best = -1;
     let bestSim = 0;
     for (let s = chain.source.first; s <= chain.source.last; s++) {
       const sim = sparseCosine(sentenceVector(source, s), cv, scratch);
-      if (sim > bestSim) {
-        bestSim = sim;
+      if (sim > bestSim + TIE || (sim >= bestSim - TIE && best >= 0 && Math.abs(s - next) < Math.abs(best - next))) {
+        bestSim = Math.max(sim, bestSim);
         best = s;
       }
     }
@@ -177,4 +182,53 @@ export function pairPassage(
     last: core[core.length - 1] === sentencePairs[sentencePairs.length - 1] ? chain.candidate.last : core[core.length - 1]!.candidate,
   };
   return { chain: { ...chain, candidate: candidateSpan }, sentencePairs: [...core], source: span(core)!, candidate: candidateSpan };
+}
+
+/**
+ * Split a passage where its pairs jump in the source (more than `maxGap` sentences on, or more than `maxReorder`
+ * back) between two runs that each hold two or more copied pairs (at least `copySimilarity`): two copies pasted
+ * side by side from two places in the source are two passages, not one summary of everything between them. A
+ * jump next to a run of fewer copies stays (a summary picks single sentences from all over its source), and so
+ * does one over source sentences that are mostly this passage's own (its sentences shuffled).
+ */
+export function splitCopyRuns(passage: PairedPassage, maxGap: number, maxReorder: number, copySimilarity: number): PairedPassage[] {
+  const pairs = passage.sentencePairs;
+  // Runs of pairs without a jump between them, as [from, to) indices into `pairs`.
+  const runs: [number, number][] = [];
+  let from = 0;
+  for (let k = 1; k <= pairs.length; k++) {
+    const jumps = k < pairs.length && (pairs[k]!.sourceFirst > pairs[k - 1]!.sourceLast + maxGap + 1 || pairs[k]!.sourceLast < pairs[k - 1]!.sourceFirst - maxReorder);
+    if (k === pairs.length || jumps) {
+      runs.push([from, k]);
+      from = k;
+    }
+  }
+  const copies = ([a, b]: [number, number]) => pairs.slice(a, b).filter((p) => p.similarity >= copySimilarity).length;
+  // The source sentences a jump passes over: the passage's own (shuffled) sentences, or another text's.
+  const paired = new Set(pairs.flatMap((p) => (p.sourceFirst === p.sourceLast ? [p.sourceFirst] : [p.sourceFirst, p.sourceLast])));
+  const passedOwn = (k: number) => {
+    const [a, b] = [pairs[k - 1]!, pairs[k]!];
+    const [from, to] = b.sourceFirst > a.sourceLast ? [a.sourceLast + 1, b.sourceFirst - 1] : [b.sourceLast + 1, a.sourceFirst - 1];
+    let own = 0;
+    for (let s = from; s <= to; s++) if (paired.has(s)) own++;
+    return own >= (to - from + 1) / 2;
+  };
+  const cuts: number[] = [];
+  for (let r = 1; r < runs.length; r++) {
+    if (copies(runs[r - 1]!) >= 2 && copies(runs[r]!) >= 2 && !passedOwn(runs[r]![0])) cuts.push(runs[r]![0]);
+  }
+  if (!cuts.length) return [passage];
+  const bounds = [0, ...cuts, pairs.length];
+  const totalWeight = passage.chain.anchors.reduce((w, a) => w + a.weight, 0) || 1;
+  return bounds.slice(1).map((to, i) => {
+    const piece = pairs.slice(bounds[i]!, to);
+    const candidate = {
+      first: i === 0 ? passage.candidate.first : piece[0]!.candidate,
+      last: to === pairs.length ? passage.candidate.last : piece[piece.length - 1]!.candidate,
+    };
+    const source = { first: Math.min(...piece.map((p) => p.sourceFirst)), last: Math.max(...piece.map((p) => p.sourceLast)) };
+    const anchors = passage.chain.anchors.filter((a) => a.candidate >= candidate.first && a.candidate <= candidate.last);
+    const score = (passage.chain.score * anchors.reduce((w, a) => w + a.weight, 0)) / totalWeight;
+    return { chain: { anchors, score, source, candidate }, sentencePairs: piece, source, candidate };
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignCopyEdges } from '../../src/align/copy-edges.js';
+import { alignCopyEdges, extendVerbatim, passageEdges } from '../../src/align/copy-edges.js';
 import { analyze } from '../../src/text/tokenize.js';
 
 // The copy starts and ends inside source sentences 1 and 2: the words around it stayed behind.
@@ -29,11 +29,60 @@ describe('alignCopyEdges', () => {
     expect(alignCopyEdges(source, inside, 1, 2, candidate, candidateRange, 4).start).toBe(inside.start);
   });
 
+  it('pulls back an edge that ran on past the paired sentence into the next one', () => {
+    // The copy ends with source sentence 1, but the edge reached the end of sentence 2 (a run-on edge).
+    const ending = 'Contact toxicity was shown against insect orders such as Orthoptera and in addition chlorpyrifos acts on stomach and gut of pests.';
+    const c = analyze(`Intro text here. ${ending} The season was dry.`);
+    const at = c.text.indexOf(ending);
+    const r = alignCopyEdges(source, sentenceRange(1, 2), 1, 1, c, { start: at, end: at + ending.length }, 4);
+    expect(r).toEqual(sentenceRange(1, 1));
+  });
+
   it('keeps the sentence boundary (and its punctuation) when the copy reaches the sentence end', () => {
     const full = 'Soil exposure was also well demonstrated in trials, said the report on the insect orders.';
     const c = analyze(`Intro text here. ${full}`);
     const at = c.text.indexOf(full);
     const r = alignCopyEdges(source, sentenceRange(2, 2), 2, 2, c, { start: at, end: at + full.length }, 4);
     expect(r).toEqual(sentenceRange(2, 2));
+  });
+});
+
+/** The range of the first occurrence of `part` in `text`. */
+function at(text: string, part: string) {
+  return { start: text.indexOf(part), end: text.indexOf(part) + part.length };
+}
+
+describe('extendVerbatim', () => {
+  // The edges stopped three copied words short at the start and two at the end.
+  const inner = 'chlorpyrifos acts on stomach and gut of pests. Soil exposure was also well demonstrated';
+  const everywhere = { source: { start: 0, end: sourceText.length }, candidate: { start: 0, end: candidateText.length } };
+
+  it('pushes both sides out over the words that go on matching, and no further', () => {
+    const r = extendVerbatim(source, candidate, { source: at(sourceText, inner), candidate: at(candidateText, inner) }, everywhere);
+    expect(sourceText.slice(r.source.start, r.source.end)).toBe(copied);
+    expect(candidateText.slice(r.candidate.start, r.candidate.end)).toBe(copied);
+  });
+
+  it('never grows into the limit (another passage)', () => {
+    const limit = { source: everywhere.source, candidate: { start: candidateText.indexOf('addition'), end: candidateText.length } };
+    const r = extendVerbatim(source, candidate, { source: at(sourceText, inner), candidate: at(candidateText, inner) }, limit);
+    expect(candidateText.slice(r.candidate.start, r.candidate.end)).toBe(`addition ${inner} in trials`);
+    expect(sourceText.slice(r.source.start, r.source.end)).toBe(`addition ${inner} in trials`);
+  });
+});
+
+describe('passageEdges', () => {
+  it('re-cuts and extends copies only, and keeps passages disjoint', () => {
+    // Two copies of the same words next to each other: the first may not grow into the second.
+    const text = 'alpha beta gamma delta epsilon zeta eta theta iota kappa.';
+    const doc = analyze(text);
+    const drafted = [
+      { source: at(text, 'beta gamma'), candidate: at(text, 'beta gamma') },
+      { source: at(text, 'delta epsilon'), candidate: at(text, 'delta epsilon') },
+      { source: at(text, 'eta theta'), candidate: at(text, 'eta theta') },
+    ];
+    const out = passageEdges(doc, doc, drafted, (k) => k < 2, (k) => drafted[k]!);
+    expect(out.map((e) => text.slice(e.candidate.start, e.candidate.end))).toEqual(['alpha beta gamma', 'delta epsilon zeta', 'eta theta']);
+    expect(out.map((e) => text.slice(e.source.start, e.source.end))).toEqual(['alpha beta gamma', 'delta epsilon zeta', 'eta theta']);
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { coreRun, pairedSourceSpan, type SentencePairIndex } from '../../src/align/pairs.js';
+import type { Anchor } from '../../src/align/anchors.js';
+import { pairFeatures } from '../../src/align/features.js';
+import { DEFAULT_ALIGN_OPTIONS } from '../../src/align/options.js';
+import { coreRun, pairedSourceSpan, pairSentences, splitCopyRuns, type PairedPassage, type SentencePairIndex } from '../../src/align/pairs.js';
+import { analyze } from '../../src/text/tokenize.js';
 
 const pair = (candidate: number, sourceFirst: number, similarity: number, sourceLast = sourceFirst): SentencePairIndex => ({
   candidate,
@@ -56,5 +60,60 @@ describe('coreRun', () => {
   it('leaves passages with fewer than two copied pairs alone (an obfuscation may leave one sentence intact)', () => {
     const pairs = [pair(0, 14, 0.54), pair(1, 11, 0.36), pair(2, 10, 1), pair(3, 15, 0.31)];
     expect(coreRun(pairs, 0.9, 0.4, 4)).toEqual(pairs);
+  });
+});
+
+describe('pairSentences', () => {
+  it('pairs a sentence repeated in the source with its occurrence next in order, not the first one', () => {
+    const repeated = 'Find targeted information on dealing with a recent diagnosis.';
+    const source = analyze(
+      `Type one diabetes is often diagnosed in children. ${repeated} Type two diabetes is the most common form of the disease. ${repeated} Recently diagnosed adults need support.`,
+    );
+    const candidate = analyze(`Type two diabetes is the most common form of the disease. ${repeated} Recently diagnosed adults need support.`);
+    const f = pairFeatures(source, candidate, 3);
+    const chain = { anchors: [], score: 1, source: { first: 0, last: 4 }, candidate: { first: 0, last: 2 } };
+    const pairs = pairSentences(chain, f.source, f.candidate, f.idf, DEFAULT_ALIGN_OPTIONS);
+    expect(pairs.map((p) => [p.candidate, p.sourceFirst, p.sourceLast])).toEqual([[0, 2, 2], [1, 3, 3], [2, 4, 4]]);
+  });
+});
+
+describe('splitCopyRuns', () => {
+  const anchor = (candidate: number, source: number, weight: number): Anchor => ({ candidate, source, similarity: 1, sharedTerms: 5, weight });
+  const passage = (sentencePairs: SentencePairIndex[]): PairedPassage => {
+    const source = { first: Math.min(...sentencePairs.map((p) => p.sourceFirst)), last: Math.max(...sentencePairs.map((p) => p.sourceLast)) };
+    const candidate = { first: sentencePairs[0]!.candidate, last: sentencePairs[sentencePairs.length - 1]!.candidate };
+    const anchors = sentencePairs.map((p) => anchor(p.candidate, p.sourceFirst, 1));
+    return { chain: { anchors, score: 6, source, candidate }, sentencePairs, source, candidate };
+  };
+
+  it('splits two copies pasted side by side from two places in the source, sharing out the chain score', () => {
+    const first = [pair(10, 164, 1), pair(11, 165, 1)];
+    const second = [pair(12, 194, 0.73), pair(13, 195, 1), pair(14, 196, 1), pair(15, 197, 1)];
+    const pieces = splitCopyRuns(passage([...first, ...second]), 4, 3, 0.9);
+    expect(pieces.map((p) => [p.candidate, p.source])).toEqual([
+      [{ first: 10, last: 11 }, { first: 164, last: 165 }],
+      [{ first: 12, last: 15 }, { first: 194, last: 197 }],
+    ]);
+    expect(pieces.map((p) => p.sentencePairs)).toEqual([first, second]);
+    expect(pieces.map((p) => p.chain.score)).toEqual([2, 4]);
+  });
+
+  it('keeps a summary whole: single copied sentences picked from all over the source', () => {
+    const summary = passage([pair(0, 3, 1), pair(1, 20, 0.95), pair(2, 21, 0.5), pair(3, 40, 1), pair(4, 60, 0.7)]);
+    expect(splitCopyRuns(summary, 4, 3, 0.9)).toEqual([summary]);
+  });
+
+  it('splits at a jump over source text not its own, not at one over its own shuffled sentences', () => {
+    // Runs from 20, 10, 28 and 15: the jumps pass over sentences that are mostly not this passage's.
+    const pasted = passage([pair(0, 20, 1), pair(1, 21, 1), pair(2, 10, 1), pair(3, 11, 0.95), pair(4, 28, 1), pair(5, 29, 1), pair(6, 15, 1)]);
+    expect(splitCopyRuns(pasted, 4, 3, 0.9).map((p) => p.source)).toEqual([{ first: 20, last: 21 }, { first: 10, last: 11 }, { first: 15, last: 29 }]);
+    // An article's sentences shuffled: the jump from 11 to 20 passes over 12-17, paired further on.
+    const own = passage([pair(0, 10, 1), pair(1, 11, 1), pair(2, 20, 1), pair(3, 21, 1), ...[12, 13, 14, 15, 16, 17].map((s, k) => pair(4 + k, s, 1))]);
+    expect(splitCopyRuns(own, 4, 3, 0.9)).toEqual([own]);
+  });
+
+  it('keeps a copy whole whose source runs on without a jump, even out of order within maxReorder', () => {
+    const copy = passage([pair(0, 5, 1), pair(1, 6, 1), pair(2, 4, 1), pair(3, 9, 1), pair(4, 10, 1)]);
+    expect(splitCopyRuns(copy, 4, 3, 0.9)).toEqual([copy]);
   });
 });
