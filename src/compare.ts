@@ -1,4 +1,4 @@
-import { findAnchors } from './align/anchors.js';
+import { bestCandidateSimilarity, findAnchors } from './align/anchors.js';
 import { chainCosts, extractChains, hull, joinChains, mergeChains, type Chain, type SentenceSpan } from './align/chain.js';
 import { wordEdges } from './align/edges.js';
 import { pairFeatures } from './align/features.js';
@@ -65,7 +65,11 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
     chains = passageChains([...narrowed, ...extractChains(anchors, align, paired, costs)]);
     paired = chains.map(withPairs);
   }
-  paired = paired.flatMap((p) => splitCopyRuns(p, align.maxGap, align.maxReorder, align.maxReorderSimilarity));
+  // Two copies with host text between them are two passages; a sentence clearly derived from elsewhere in the
+  // source is no host text (an article whose sentences were shuffled).
+  const bestSimilarity = bestCandidateSimilarity(anchors, candidate.sentences.length);
+  const derivedElsewhere = (c: number) => bestSimilarity[c]! >= align.detachedPairSimilarity;
+  paired = paired.flatMap((p) => splitCopyRuns(p, align.maxGap, align.maxReorder, align.maxReorderSimilarity, align.strayPairSimilarity, derivedElsewhere));
   const summarySpans = summarySourceSpans(paired, features.source, features.candidate, features.idf, align.summaryRatio, align.summaryMatchSimilarity);
   // Each passage's sentence spans (`source`, `candidate`) from here on: the source side extended for summaries,
   // and summaries joined with the passage next to them.

@@ -29,6 +29,13 @@ export interface AnchorSet {
   weight: Float64Array;
 }
 
+/** Each candidate sentence's best anchor similarity with any source sentence (0: no anchor). */
+export function bestCandidateSimilarity(set: AnchorSet, sentences: number): Float64Array {
+  const best = new Float64Array(sentences);
+  for (let k = 0; k < set.length; k++) best[set.candidate[k]!] = Math.max(best[set.candidate[k]!]!, set.similarity[k]!);
+  return best;
+}
+
 /** Anchor k of a set, as a record. */
 export function anchorAt(set: AnchorSet, k: number): Anchor {
   return {

@@ -68,7 +68,8 @@ export interface AlignOptions {
    *  neighbour (`maxReorderSimilarity`), does not widen the source side (see `pairedSourceSpan`). */
   detachedPairSimilarity: number;
   /** In a passage with two or more pairs at least `detachedPairSimilarity` similar, pairs below this before or
-   *  after them that do not run on into them in the source bound neither side (see `coreRun`). */
+   *  after them that do not run on into them in the source bound neither side (see `coreRun`); next to a
+   *  copy they never run on into it; and between two copies they split the passage (see `splitCopyRuns`). */
   strayPairSimilarity: number;
   /** Evidence (in nats of log-likelihood ratio) needed to put a passage edge inside a sentence rather than at
    *  its boundary (see edges.ts). */

@@ -129,13 +129,16 @@ export function pairedSourceSpan(
  * obfuscation left intact). The pairs before it that do not run on into it in the source (each next pair at
  * most `maxStep` source sentences on), if all are weak (below `weakSimilarity`), are host sentences on the
  * same topic that the chain walked into, not part of the reuse; likewise after it. Applied to copies (core:
- * copied pairs) and to any passage (core: pairs that are clearly derived, weak: barely related ones).
+ * copied pairs) and to any passage (core: pairs that are clearly derived, weak: barely related ones). A pair
+ * below `minRunOn` never runs on: next to a copy, a barely related sentence is host text, and the copy's
+ * own words that run on into it are found word by word (`extendVerbatim`).
  */
 export function coreRun(
   pairs: readonly SentencePairIndex[],
   coreSimilarity: number,
   weakSimilarity: number,
   maxStep: number,
+  minRunOn = 0,
 ): readonly SentencePairIndex[] {
   if (pairs.filter((p) => p.similarity >= coreSimilarity).length < 2) return pairs;
   let lo = pairs.findIndex((p) => p.similarity >= coreSimilarity);
@@ -143,9 +146,9 @@ export function coreRun(
   while (pairs[hi]!.similarity < coreSimilarity) hi--;
   const runsOn = (p: SentencePairIndex, next: SentencePairIndex) => next.sourceFirst >= p.sourceLast && next.sourceFirst <= p.sourceLast + maxStep;
   const weak = (from: number, to: number) => pairs.slice(from, to).every((p) => p.similarity < weakSimilarity);
-  while (lo > 0 && runsOn(pairs[lo - 1]!, pairs[lo]!)) lo--;
+  while (lo > 0 && pairs[lo - 1]!.similarity >= minRunOn && runsOn(pairs[lo - 1]!, pairs[lo]!)) lo--;
   if (!weak(0, lo)) lo = 0;
-  while (hi < pairs.length - 1 && runsOn(pairs[hi]!, pairs[hi + 1]!)) hi++;
+  while (hi < pairs.length - 1 && pairs[hi + 1]!.similarity >= minRunOn && runsOn(pairs[hi]!, pairs[hi + 1]!)) hi++;
   if (!weak(hi + 1, pairs.length)) hi = pairs.length - 1;
   return pairs.slice(lo, hi + 1);
 }
@@ -174,7 +177,7 @@ export function pairPassage(
   const sentencePairs = pairSentences(chain, source, candidate, idf, options);
   const span = (pairs: readonly SentencePairIndex[]) =>
     pairedSourceSpan(pairs, options.maxGap, options.maxReorderSimilarity, options.detachedPairSimilarity);
-  const copy = coreRun(sentencePairs, options.maxReorderSimilarity, options.detachedPairSimilarity, options.maxGap);
+  const copy = coreRun(sentencePairs, options.maxReorderSimilarity, options.detachedPairSimilarity, options.maxGap, options.strayPairSimilarity);
   const core = coreRun(copy, options.detachedPairSimilarity, options.strayPairSimilarity, options.maxGap);
   if (core.length === sentencePairs.length) return { chain, sentencePairs, source: span(sentencePairs) ?? chain.source, candidate: chain.candidate };
   const candidateSpan = {
@@ -189,39 +192,63 @@ export function pairPassage(
  * back) between two runs that each hold two or more copied pairs (at least `copySimilarity`): two copies pasted
  * side by side from two places in the source are two passages, not one summary of everything between them. A
  * jump next to a run of fewer copies stays (a summary picks single sentences from all over its source), and so
- * does one over source sentences that are mostly this passage's own (its sentences shuffled).
+ * does one over source sentences that are mostly this passage's own (its sentences shuffled). Likewise two
+ * copies with only barely related pairs (below `weakSimilarity`) between them are two passages, unless a
+ * candidate sentence between them is `derivedElsewhere` (it is the passage's, taken out of order).
  */
-export function splitCopyRuns(passage: PairedPassage, maxGap: number, maxReorder: number, copySimilarity: number): PairedPassage[] {
+export function splitCopyRuns(
+  passage: PairedPassage,
+  maxGap: number,
+  maxReorder: number,
+  copySimilarity: number,
+  weakSimilarity: number,
+  derivedElsewhere: (candidateSentence: number) => boolean = () => false,
+): PairedPassage[] {
   const pairs = passage.sentencePairs;
-  // Runs of pairs without a jump between them, as [from, to) indices into `pairs`.
-  const runs: [number, number][] = [];
-  let from = 0;
-  for (let k = 1; k <= pairs.length; k++) {
-    const jumps = k < pairs.length && (pairs[k]!.sourceFirst > pairs[k - 1]!.sourceLast + maxGap + 1 || pairs[k]!.sourceLast < pairs[k - 1]!.sourceFirst - maxReorder);
-    if (k === pairs.length || jumps) {
-      runs.push([from, k]);
-      from = k;
-    }
-  }
-  const copies = ([a, b]: [number, number]) => pairs.slice(a, b).filter((p) => p.similarity >= copySimilarity).length;
+  const isCopy = (p: SentencePairIndex) => p.similarity >= copySimilarity;
+  const copiesIn = (from: number, to: number) => pairs.slice(from, to).filter(isCopy).length;
   // The source sentences a jump passes over: the passage's own (shuffled) sentences, or another text's.
   const paired = new Set(pairs.flatMap((p) => (p.sourceFirst === p.sourceLast ? [p.sourceFirst] : [p.sourceFirst, p.sourceLast])));
-  const passedOwn = (k: number) => {
-    const [a, b] = [pairs[k - 1]!, pairs[k]!];
+  const passesOwn = (a: SentencePairIndex, b: SentencePairIndex) => {
     const [from, to] = b.sourceFirst > a.sourceLast ? [a.sourceLast + 1, b.sourceFirst - 1] : [b.sourceLast + 1, a.sourceFirst - 1];
     let own = 0;
     for (let s = from; s <= to; s++) if (paired.has(s)) own++;
     return own >= (to - from + 1) / 2;
   };
-  const cuts: number[] = [];
-  for (let r = 1; r < runs.length; r++) {
-    if (copies(runs[r - 1]!) >= 2 && copies(runs[r]!) >= 2 && !passedOwn(runs[r]![0])) cuts.push(runs[r]![0]);
+  const jumps = (a: SentencePairIndex, b: SentencePairIndex) => b.sourceFirst > a.sourceLast + maxGap + 1 || b.sourceLast < a.sourceFirst - maxReorder;
+  // Cuts as [end of one piece, start of the next] (indices into `pairs`): at a jump, both the same; across
+  // a stretch of weak pairs between two copies, those pairs belong to neither piece.
+  const cuts: [number, number][] = [];
+  let runStart = 0;
+  for (let k = 1; k < pairs.length; k++) {
+    if (!jumps(pairs[k - 1]!, pairs[k]!)) continue;
+    let runEnd = k + 1;
+    while (runEnd < pairs.length && !jumps(pairs[runEnd - 1]!, pairs[runEnd]!)) runEnd++;
+    if (copiesIn(runStart, k) >= 2 && copiesIn(k, runEnd) >= 2 && !passesOwn(pairs[k - 1]!, pairs[k]!)) cuts.push([k, k]);
+    runStart = k;
+  }
+  for (let a = 0; a < pairs.length; a++) {
+    if (!isCopy(pairs[a]!)) continue;
+    let b = a + 1;
+    while (b < pairs.length && pairs[b]!.similarity < weakSimilarity) b++;
+    if (b === pairs.length || b === a + 1 || !isCopy(pairs[b]!)) continue;
+    let hostText = true;
+    for (let c = pairs[a]!.candidate + 1; c < pairs[b]!.candidate; c++) if (derivedElsewhere(c)) hostText = false;
+    if (!hostText) continue;
+    if (copiesIn(0, a + 1) >= 2 && copiesIn(b, pairs.length) >= 2 && !cuts.some(([, start]) => start > a && start <= b)) cuts.push([a + 1, b]);
   }
   if (!cuts.length) return [passage];
-  const bounds = [0, ...cuts, pairs.length];
+  cuts.sort((x, y) => x[0] - y[0]);
+  const pieces: [number, number][] = [];
+  let from = 0;
+  for (const [end, start] of cuts) {
+    pieces.push([from, end]);
+    from = start;
+  }
+  pieces.push([from, pairs.length]);
   const totalWeight = passage.chain.anchors.reduce((w, a) => w + a.weight, 0) || 1;
-  return bounds.slice(1).map((to, i) => {
-    const piece = pairs.slice(bounds[i]!, to);
+  return pieces.map(([from, to], i) => {
+    const piece = pairs.slice(from, to);
     const candidate = {
       first: i === 0 ? passage.candidate.first : piece[0]!.candidate,
       last: to === pairs.length ? passage.candidate.last : piece[piece.length - 1]!.candidate,
