@@ -20,13 +20,18 @@ describe('alignCopyEdges', () => {
     expect(sourceText.slice(r.start, r.end)).toBe(copied);
   });
 
-  it('leaves an edge that starts or ends the sentence, and one whose words do not occur there', () => {
+  it('leaves edges whose words do not occur there', () => {
     const whole = sentenceRange(1, 2);
     const otherWords = { start: candidateText.indexOf('Farmers'), end: candidateText.indexOf('sprays') + 'sprays'.length };
     expect(alignCopyEdges(source, whole, 1, 2, candidate, otherWords, 3)).toEqual(whole);
-    // An edge already inside the sentence (cut by the word evidence) is not moved again.
-    const inside = { start: whole.start + 5, end: whole.end };
-    expect(alignCopyEdges(source, inside, 1, 2, candidate, candidateRange, 4).start).toBe(inside.start);
+  });
+
+  it('moves an edge already inside the sentence (cut a few words off by the word evidence) to the copied words', () => {
+    const whole = sentenceRange(1, 2);
+    const late = { start: sourceText.indexOf('chlorpyrifos'), end: sourceText.indexOf('in trials') };
+    const r = alignCopyEdges(source, late, 1, 2, candidate, candidateRange, 4);
+    expect(sourceText.slice(r.start, r.end)).toBe(copied);
+    expect(r.end).toBeLessThan(whole.end);
   });
 
   it('pulls back an edge that ran on past the paired sentence into the next one', () => {
