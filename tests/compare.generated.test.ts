@@ -87,6 +87,41 @@ describe('generated cases', () => {
     expect(result.passages[0]!.candidate).toEqual({ start, end: start + paragraph.length });
   });
 
+  it('two paragraphs from far apart pasted side by side: two passages, each with its own exact source', () => {
+    // Two sentences each: a single copied sentence here and there is what a summary built of copied
+    // sentences looks like, and is reported as one passage (see README).
+    const first = allParagraphs[bodyFrom + 1]!;
+    const second = allParagraphs[bodyTo]!;
+    expect([first, second].map((p) => splitSentences(p).length)).toEqual([2, 2]);
+    expect(sieff.indexOf(second) - sieff.indexOf(first)).toBeGreaterThan(4000);
+    const host = paragraphs(seed('globaltimes-mutual-trust'));
+    const candidate = [...host.slice(0, 5), first, second, ...host.slice(5)].join('\n\n');
+    const result = compare(sieff, candidate);
+    expectWellFormed(result, sieff, candidate);
+    expect(result.passages).toHaveLength(2);
+    for (const [k, paragraph] of [first, second].entries()) {
+      const at = candidate.indexOf(paragraph);
+      const from = sieff.indexOf(paragraph);
+      expect(result.passages[k]!.candidate).toEqual({ start: at, end: at + paragraph.length });
+      expect(result.passages[k]!.source).toEqual({ start: from, end: from + paragraph.length });
+    }
+  });
+
+  it('a copy cut out and pasted mid-sentence: the passage is exactly the copied words, on both sides', () => {
+    const paragraph = allParagraphs.find((p) => p.startsWith('Moreover, on April 23'))!;
+    // From the middle of its first sentence to the middle of its last one.
+    const words = paragraph.split(' ');
+    const copied = words.slice(6, -5).join(' ');
+    const host = paragraphs(seed('globaltimes-mutual-trust'));
+    const candidate = `${host.slice(0, 5).join('\n\n')}\n\nAs one commentator put it, ${copied} which is how the matter stands.\n\n${host.slice(5).join('\n\n')}`;
+    const result = compare(sieff, candidate);
+    expectWellFormed(result, sieff, candidate);
+    expect(result.passages).toHaveLength(1);
+    const [p] = result.passages;
+    expect(candidate.slice(p!.candidate.start, p!.candidate.end)).toBe(copied);
+    expect(sieff.slice(p!.source.start, p!.source.end)).toBe(copied);
+  });
+
   describe('one reused sentence inside an unrelated same-topic article', () => {
     const copied = bodySentences.find((x) => x.startsWith('Also, by continuing to supply arms to Taiwan'))!;
     const reworded = 'By continuing its arms supplies to Taiwan, the US keeps violating the three joint Sino-US communiqués that form the cornerstone of Sino-US ties.';
