@@ -32,6 +32,10 @@ export interface AlignOptions {
   maxReorder: number;
   /** ... except between two sentences both at least this similar (copied): each of those stands alone. */
   maxReorderSimilarity: number;
+  /** A run of at least this many candidate sentences copied in order (`maxReorderSimilarity`) is a passage of its
+   *  own: a chain that takes one of them through a weak anchor elsewhere pays the copy it gives up. Fewer may
+   *  be a summary's sentences or a shuffled text's, read out of order, and two in a row happen by chance there. */
+  minCopyRun: number;
   /** A jump costs this, plus, for each source sentence jumped over, its best anchor weight above
    *  `jumpTolerance`: a summary may pass over sentences weakly related to it, not over strong evidence of
    *  reuse elsewhere (and never over a sentence copied somewhere, at least `maxReorderSimilarity`). */
@@ -94,6 +98,7 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   maxSourceJump: 60,
   maxReorder: 3,
   maxReorderSimilarity: 0.9,
+  minCopyRun: 3,
   jumpCost: 0.1,
   jumpTolerance: 0.15,
   mergeDistance: 10,
