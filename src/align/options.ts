@@ -69,11 +69,12 @@ export interface AlignOptions {
   /** Inside a passage, a candidate sentence is paired with its best source sentence if at least this similar. */
   minPairSimilarity: number;
   /** A pair below this similarity at a passage's end, more than `maxGap` source sentences from a copied
-   *  neighbour (`maxReorderSimilarity`), does not widen the source side (see `pairedSourceSpan`). */
+   *  neighbour (`maxReorderSimilarity`), does not widen the source side (see `pairedSourceSpan`); next to a copy,
+   *  one below it never runs on into the copy (see `coreRun` in `pairPassage`). */
   detachedPairSimilarity: number;
   /** In a passage with two or more pairs at least `detachedPairSimilarity` similar, pairs below this before or
-   *  after them that do not run on into them in the source bound neither side (see `coreRun`); next to a
-   *  copy they never run on into it; and between two copies they split the passage (see `splitCopyRuns`). */
+   *  after them that do not run on into them in the source bound neither side (see `coreRun`); and between
+   *  two copies they split the passage (see `splitCopyRuns`). */
   strayPairSimilarity: number;
   /** Evidence (in nats of log-likelihood ratio) needed to put a passage edge inside a sentence rather than at
    *  its boundary (see edges.ts). */

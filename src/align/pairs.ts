@@ -177,7 +177,9 @@ export function pairPassage(
   const sentencePairs = pairSentences(chain, source, candidate, idf, options);
   const span = (pairs: readonly SentencePairIndex[]) =>
     pairedSourceSpan(pairs, options.maxGap, options.maxReorderSimilarity, options.detachedPairSimilarity);
-  const copy = coreRun(sentencePairs, options.maxReorderSimilarity, options.detachedPairSimilarity, options.maxGap, options.strayPairSimilarity);
+  // Next to a copy, only a clearly derived pair runs on into it: a same-topic host sentence often reaches the
+  // stray level, and the copy's own words that run on into it are found word by word.
+  const copy = coreRun(sentencePairs, options.maxReorderSimilarity, options.detachedPairSimilarity, options.maxGap, options.detachedPairSimilarity);
   const core = coreRun(copy, options.detachedPairSimilarity, options.strayPairSimilarity, options.maxGap);
   if (core.length === sentencePairs.length) return { chain, sentencePairs, source: span(sentencePairs) ?? chain.source, candidate: chain.candidate };
   const candidateSpan = {
