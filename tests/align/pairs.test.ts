@@ -81,6 +81,21 @@ describe('pairSentences', () => {
     const pairs = pairSentences(chain, f.source, f.candidate, f.idf, DEFAULT_ALIGN_OPTIONS);
     expect(pairs.map((p) => [p.candidate, p.sourceFirst, p.sourceLast])).toEqual([[0, 2, 2], [1, 3, 3], [2, 4, 4]]);
   });
+
+  it('pairs a long candidate sentence with every source sentence it holds, not only two', () => {
+    const source = analyze(
+      'The valley was settled by farmers in the twelfth century. Its monks drained the marshes and built the first mills. Wool from the abbey sheep was sold as far away as Florence. The abbey was closed in 1536 and its lands were sold to the crown.',
+    );
+    // Three source sentences run together with semicolons: one candidate sentence.
+    const candidate = analyze(
+      'History of the valley: the valley was settled by farmers in the twelfth century; its monks drained the marshes and built the first mills; wool from the abbey sheep was sold as far away as Florence.',
+    );
+    const f = pairFeatures(source, candidate, 3);
+    const chain = { anchors: [], score: 1, source: { first: 0, last: 3 }, candidate: { first: 0, last: 0 } };
+    const pairs = pairSentences(chain, f.source, f.candidate, f.idf, DEFAULT_ALIGN_OPTIONS);
+    expect(candidate.sentences).toHaveLength(1);
+    expect(pairs.map((p) => [p.candidate, p.sourceFirst, p.sourceLast])).toEqual([[0, 0, 2]]);
+  });
 });
 
 describe('pairPassage', () => {
