@@ -14,6 +14,9 @@ export interface SkipCosts {
   candidatePartner: Int32Array;
   /** Prefix counts of the source sentences copied somewhere (an anchor at least `maxReorderSimilarity`). */
   sourceCopies: Int32Array;
+  /** Each candidate sentence's best copy anchor (at least `maxReorderSimilarity`), if inside a run copied in order: its source sentence (-1: none) and weight. */
+  candidateCopy: Int32Array;
+  candidateCopyWeight: Float64Array;
 }
 
 /**
@@ -162,7 +165,13 @@ export class ChainSearch {
     const { anchors, alive, score, previous, options, costs, reach } = this;
     const qc = anchors.candidate[k]!;
     const qs = anchors.source[k]!;
-    const weight = anchors.weight[k]!;
+    let weight = anchors.weight[k]!;
+    // A sentence copied from elsewhere in the source, taken here through a weak anchor, forgoes its copy: the
+    // chain pays what it gives up, so it cannot drift through a copied passage over weak anchors for free.
+    const copyAt = costs.candidateCopy[qc]!;
+    if (copyAt >= 0 && anchors.similarity[k]! < options.maxReorderSimilarity && Math.abs(copyAt - qs) > reach) {
+      weight -= costs.candidateCopyWeight[qc]! - weight;
+    }
     let bestHere = weight;
     let from = -1;
     // Predecessors lie at most `reach` candidate sentences back, and at most `reach` source sentences back

@@ -32,6 +32,10 @@ export interface AlignOptions {
   maxReorder: number;
   /** ... except between two sentences both at least this similar (copied): each of those stands alone. */
   maxReorderSimilarity: number;
+  /** A run of at least this many candidate sentences copied in order (`maxReorderSimilarity`) is a passage of its
+   *  own: a chain that takes one of them through a weak anchor elsewhere pays the copy it gives up. Fewer may
+   *  be a summary's sentences or a shuffled text's, read out of order, and two in a row happen by chance there. */
+  minCopyRun: number;
   /** A jump costs this, plus, for each source sentence jumped over, its best anchor weight above
    *  `jumpTolerance`: a summary may pass over sentences weakly related to it, not over strong evidence of
    *  reuse elsewhere (and never over a sentence copied somewhere, at least `maxReorderSimilarity`). */
@@ -65,11 +69,12 @@ export interface AlignOptions {
   /** Inside a passage, a candidate sentence is paired with its best source sentence if at least this similar. */
   minPairSimilarity: number;
   /** A pair below this similarity at a passage's end, more than `maxGap` source sentences from a copied
-   *  neighbour (`maxReorderSimilarity`), does not widen the source side (see `pairedSourceSpan`). */
+   *  neighbour (`maxReorderSimilarity`), does not widen the source side (see `pairedSourceSpan`); next to a copy,
+   *  one below it never runs on into the copy (see `coreRun` in `pairPassage`). */
   detachedPairSimilarity: number;
   /** In a passage with two or more pairs at least `detachedPairSimilarity` similar, pairs below this before or
-   *  after them that do not run on into them in the source bound neither side (see `coreRun`); next to a
-   *  copy they never run on into it; and between two copies they split the passage (see `splitCopyRuns`). */
+   *  after them that do not run on into them in the source bound neither side (see `coreRun`); and between
+   *  two copies they split the passage (see `splitCopyRuns`). */
   strayPairSimilarity: number;
   /** Evidence (in nats of log-likelihood ratio) needed to put a passage edge inside a sentence rather than at
    *  its boundary (see edges.ts). */
@@ -94,6 +99,7 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   maxSourceJump: 60,
   maxReorder: 3,
   maxReorderSimilarity: 0.9,
+  minCopyRun: 3,
   jumpCost: 0.1,
   jumpTolerance: 0.15,
   mergeDistance: 10,

@@ -16,11 +16,11 @@ export function sentenceVector(f: SentenceFeatures, i: number): SparseVector {
   return { ids: f.termId, weights: f.weight, from: f.termStart[i]!, to: f.termStart[i + 1]!, norm: f.norm[i]! };
 }
 
-/** The tf-idf vector of two consecutive sentences rewritten as one: their term counts merged, as `mergeCounts` and `weigh` do. */
-export function mergedVector(f: SentenceFeatures, first: number, idf: Float64Array): SparseVector {
+/** The tf-idf vector of consecutive sentences `first`..`last` (two by default) rewritten as one: their term counts merged, as `mergeCounts` and `weigh` do. */
+export function mergedVector(f: SentenceFeatures, first: number, idf: Float64Array, last = first + 1): SparseVector {
   const ids: number[] = [];
   const counts: number[] = [];
-  for (let k = f.termStart[first]!; k < f.termStart[first + 2]!; k++) {
+  for (let k = f.termStart[first]!; k < f.termStart[last + 1]!; k++) {
     const id = f.termId[k]!;
     const at = ids.indexOf(id);
     if (at >= 0) counts[at]! += f.termCount[k]!;
@@ -36,6 +36,13 @@ export function mergedVector(f: SentenceFeatures, first: number, idf: Float64Arr
     return w;
   });
   return { ids, weights, from: 0, to: ids.length, norm: Math.sqrt(sq) };
+}
+
+/** Term occurrences in sentences `first`..`last`. */
+function termTotal(f: SentenceFeatures, first: number, last: number): number {
+  let n = 0;
+  for (let k = f.termStart[first]!; k < f.termStart[last + 1]!; k++) n += f.termCount[k]!;
+  return n;
 }
 
 /** Similarities this close are a tie (float noise between identical sentences). */
@@ -86,6 +93,20 @@ export function pairSentences(
       const first = Math.min(best, neighbour);
       const sim = sparseCosine(mergedVector(source, first, idf), cv, scratch);
       if (sim > pair.similarity) pair = { candidate: c, sourceFirst: first, sourceLast: first + 1, similarity: sim };
+    }
+    // A long candidate sentence (a list, or text without full stops) may hold more source sentences still: the
+    // pair grows by one neighbour at a time while the merged match improves and the candidate sentence has
+    // room for them (as many words), so a rewrite's pair does not grow into a neighbour by chance.
+    const room = termTotal(candidate, c, c);
+    for (let grown = pair.sourceLast > pair.sourceFirst; grown; ) {
+      grown = false;
+      for (const [first, last] of [[pair.sourceFirst - 1, pair.sourceLast], [pair.sourceFirst, pair.sourceLast + 1]] as const) {
+        if (first < chain.source.first || last > chain.source.last || termTotal(source, first, last) > room) continue;
+        const edge = first < pair.sourceFirst ? first : last;
+        if (sparseCosine(sentenceVector(source, edge), cv, scratch) < options.minPairSimilarity) continue;
+        const sim = sparseCosine(mergedVector(source, first, idf, last), cv, scratch);
+        if (sim > pair.similarity) [pair, grown] = [{ candidate: c, sourceFirst: first, sourceLast: last, similarity: sim }, true];
+      }
     }
     pairs.push(pair);
   }
@@ -177,7 +198,9 @@ export function pairPassage(
   const sentencePairs = pairSentences(chain, source, candidate, idf, options);
   const span = (pairs: readonly SentencePairIndex[]) =>
     pairedSourceSpan(pairs, options.maxGap, options.maxReorderSimilarity, options.detachedPairSimilarity);
-  const copy = coreRun(sentencePairs, options.maxReorderSimilarity, options.detachedPairSimilarity, options.maxGap, options.strayPairSimilarity);
+  // Next to a copy, only a clearly derived pair runs on into it: a same-topic host sentence often reaches the
+  // stray level, and the copy's own words that run on into it are found word by word.
+  const copy = coreRun(sentencePairs, options.maxReorderSimilarity, options.detachedPairSimilarity, options.maxGap, options.detachedPairSimilarity);
   const core = coreRun(copy, options.detachedPairSimilarity, options.strayPairSimilarity, options.maxGap);
   if (core.length === sentencePairs.length) return { chain, sentencePairs, source: span(sentencePairs) ?? chain.source, candidate: chain.candidate };
   const candidateSpan = {

@@ -41,6 +41,25 @@ function referenceChains(list: readonly Anchor[], options: AlignOptions): Chain[
     }
     return cost;
   };
+  // A candidate sentence copied (from one place only) inside a run of at least `minCopyRun` sentences copied in
+  // order: an anchor of it that is no copy and lies further than `reach` from the copy weighs its own weight
+  // less what giving up the copy costs.
+  const copyOf = (c: number) => {
+    const copies = anchors.filter((a) => a.candidate === c && a.similarity >= options.maxReorderSimilarity);
+    return copies.length === 1 ? copies[0] : undefined;
+  };
+  const runLength = (c: number) => {
+    const at = copyOf(c)!.source;
+    let n = 1;
+    for (let i = 1; copyOf(c - i)?.source === at - i; i++) n++;
+    for (let i = 1; copyOf(c + i)?.source === at + i; i++) n++;
+    return n;
+  };
+  const weightOf = (q: Anchor) => {
+    const copy = copyOf(q.candidate);
+    if (!copy || q.similarity >= options.maxReorderSimilarity || Math.abs(copy.source - q.source) <= reach || runLength(q.candidate) < options.minCopyRun) return q.weight;
+    return q.weight - (copy.weight - q.weight);
+  };
   const between = (p: number[], from: number, to: number) => (to - from <= 1 ? 0 : p[to]! - p[from + 1]!);
   const straddles = (p: Anchor, q: Anchor, c: Chain) =>
     (p.candidate < c.candidate.first && q.candidate > c.candidate.last) ||
@@ -53,7 +72,7 @@ function referenceChains(list: readonly Anchor[], options: AlignOptions): Chain[
     const previous: number[] = [];
     for (let k = 0; k < anchors.length; k++) {
       const q = anchors[k]!;
-      score[k] = q.weight;
+      score[k] = weightOf(q);
       previous[k] = -1;
       for (let p = k - 1; p >= 0 && q.candidate - anchors[p]!.candidate <= reach; p--) {
         const a = anchors[p]!;
@@ -69,7 +88,7 @@ function referenceChains(list: readonly Anchor[], options: AlignOptions): Chain[
         const [low, high] = back ? [q.source, a.source] : [a.source, q.source];
         if (jump && passesCopy(low, high)) continue;
         const sourceCost = back ? 0 : jump ? options.jumpCost + between(costs.jump, low, high) : skip('source', low, high, a.candidate, q.candidate);
-        const s = score[p]! - options.gapCost * skipped - sourceCost - skip('candidate', a.candidate, q.candidate, low, high) + q.weight;
+        const s = score[p]! - options.gapCost * skipped - sourceCost - skip('candidate', a.candidate, q.candidate, low, high) + weightOf(q);
         if (s > score[k]! && !taken.some((c) => straddles(a, q, c))) [score[k], previous[k]] = [s, p];
       }
     }
@@ -130,6 +149,7 @@ const alignOptions = fc.record({
   gapCost: fc.constantFrom(0, 0.05),
   jumpCost: fc.constantFrom(0, 0.1),
   jumpTolerance: fc.constantFrom(0.15, 3),
+  minCopyRun: fc.constantFrom(1, 2, 3),
 });
 
 describe('the incremental chain search', () => {

@@ -125,6 +125,22 @@ describe('extractChains', () => {
     expect(extractChains(anchorSet(anchors.slice(0, 2)), options).map((c) => [c.source.first, c.source.last])).toEqual([[0, 12]]);
   });
 
+  it('does not drift back through the source over weak anchors of sentences copied in a run elsewhere', () => {
+    // Candidate 0-5 copy source 11-16 and candidate 9-14 copy source 0-5; candidate 1-5 also weakly resemble
+    // source 8, 7, 6, 4, 2, a path back from the first copy to the second.
+    const first = [11, 12, 13, 14, 15, 16].map((s, c) => anchor(s, c, 0.85));
+    const weak = [8, 7, 6, 4, 2].map((s, i) => anchor(s, i + 1, 0.15));
+    const second = [0, 1, 2, 3, 4, 5].map((s, i) => anchor(s, 9 + i, 0.85));
+    const spans = (o: typeof options) =>
+      extractChains(anchorSet([...first, ...weak, ...second]), o).map((c) => [c.source.first, c.source.last, c.candidate.first, c.candidate.last]);
+    expect(spans(options)).toEqual([
+      [11, 16, 0, 5],
+      [0, 5, 9, 14],
+    ]);
+    // Taking the weak anchors for free, one chain runs from the first copy's start back to the second copy.
+    expect(spans({ ...options, minCopyRun: Infinity })[0]).toEqual([0, 11, 0, 14]);
+  });
+
   it('searches around spans already taken: none of their anchors, no step across them', () => {
     const diagonal = [0, 1, 2, 3, 4, 5].map((i) => anchor(10 + i, i, i < 2 ? 0.5 : 0.4));
     const taken = [{ source: { first: 12, last: 13 }, candidate: { first: 20, last: 21 } }];
