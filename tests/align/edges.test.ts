@@ -65,6 +65,20 @@ describe('word-level passage edges', () => {
     expect(passage!.candidate.start).toBe(lead.length);
   });
 
+  it('a heading glued to the first sentence of a paraphrased source (a line break, no full stop) is cut off', () => {
+    // Web text's headings end without a full stop, so the segmenter joins a heading line to the sentence after it;
+    // the line break is where the reuse starts, and the heading's words are not in the rewrite.
+    const pasha = seed('pasha-rewrite');
+    const first = compare(sieff, pasha).passages[0]!.source.start;
+    const heading = 'Regional Weather Service Issues Heavy Snow Warning For Northern Valleys\n';
+    const source = sieff.slice(0, first) + heading + sieff.slice(first);
+    expect(analyze(source).sentences.some((s) => s.start === first + heading.length)).toBe(false); // one sentence
+    const result = compare(source, pasha);
+    expectWellFormed(result, source, pasha);
+    expect(result.passages[0]!.kind).toBe('paraphrase');
+    expect(result.passages[0]!.source.start).toBe(first + heading.length);
+  });
+
   it('pairs are clipped to the passage edges', () => {
     const lead = 'Some readers wrote in to say ';
     const candidate = lead + paragraph;
