@@ -153,6 +153,30 @@ export function coreRun(
   return pairs.slice(lo, hi + 1);
 }
 
+/**
+ * A passage's pairs without a lone derived pair (at least `coreSimilarity`) at either end that only barely related
+ * pairs (below `weakSimilarity`) or unpaired sentences join to the rest, over `minHostRun` or more candidate
+ * sentences (as many as a chain may skip): host text that long says the passage ends there, and the lone pair is
+ * a same-topic or repeated sentence the chain reached across it. Two or more derived pairs always remain.
+ */
+export function isolatedEnds(
+  pairs: readonly SentencePairIndex[],
+  coreSimilarity: number,
+  weakSimilarity: number,
+  minHostRun: number,
+): readonly SentencePairIndex[] {
+  const cores = pairs.map((p, k) => (p.similarity >= coreSimilarity ? k : -1)).filter((k) => k >= 0);
+  if (cores.length < 3) return pairs;
+  // Between two consecutive derived pairs, whether every candidate sentence is host text.
+  const hostRun = (a: number, b: number) =>
+    pairs[b]!.candidate - pairs[a]!.candidate - 1 >= minHostRun && pairs.slice(a + 1, b).every((p) => p.similarity < weakSimilarity);
+  let lo = 0;
+  let hi = pairs.length - 1;
+  if (hostRun(cores[0]!, cores[1]!)) lo = cores[1]!;
+  if (hostRun(cores[cores.length - 2]!, cores[cores.length - 1]!)) hi = cores[cores.length - 2]!;
+  return lo === 0 && hi === pairs.length - 1 ? pairs : pairs.slice(lo, hi + 1);
+}
+
 /** A chain's passage at sentence level: its sentence pairs, and the spans they bound on either side. */
 export interface PairedPassage {
   chain: Chain;
@@ -178,7 +202,12 @@ export function pairPassage(
   const span = (pairs: readonly SentencePairIndex[]) =>
     pairedSourceSpan(pairs, options.maxGap, options.maxReorderSimilarity, options.detachedPairSimilarity);
   const copy = coreRun(sentencePairs, options.maxReorderSimilarity, options.detachedPairSimilarity, options.maxGap, options.strayPairSimilarity);
-  const core = coreRun(copy, options.detachedPairSimilarity, options.strayPairSimilarity, options.maxGap);
+  const core = isolatedEnds(
+    coreRun(copy, options.detachedPairSimilarity, options.strayPairSimilarity, options.maxGap),
+    options.detachedPairSimilarity,
+    options.strayPairSimilarity,
+    options.maxGap,
+  );
   if (core.length === sentencePairs.length) return { chain, sentencePairs, source: span(sentencePairs) ?? chain.source, candidate: chain.candidate };
   const candidateSpan = {
     first: core[0] === sentencePairs[0] ? chain.candidate.first : core[0]!.candidate,
