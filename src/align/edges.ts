@@ -16,12 +16,16 @@ import { lowerBound } from '../util/sorted.js';
  * on the passage: in a verbatim copy nearly every word is copied, in a paraphrase few are. So each class
  * scores log(P(class | inside the passage) / P(class | elsewhere in the document)), both estimated from this
  * document and passage, and the edges are those of the best-scoring word span (a maximal-segment problem).
- * Cutting inside a sentence costs `edgeCutCost`, so sentence boundaries win unless the words say otherwise; a
- * line break before a capital inside a sentence costs nothing (a heading or paragraph without a full stop).
+ * Cutting inside a sentence costs `edgeCutCost` (twice that in a paraphrase's edge sentence without copied
+ * words), so sentence boundaries win unless the words say otherwise; a line break before a capital inside a
+ * sentence costs nothing (a heading or paragraph without a full stop).
  */
 
 /** A passage with at least this share of its words in copied shingles is a copy (see `refineEdges`). */
 const COPY_SHARE = 0.5;
+
+/** Cutting inside a paraphrase's edge sentence that holds no copied words costs this many times `edgeCutCost`. */
+const UNCOPIED_CUT = 2;
 
 export interface EdgeInput {
   /** The passage's sentences on this side, and the other side's (what words are matched against). */
@@ -104,7 +108,8 @@ export function refineEdges(ctx: EdgeContext, other: EdgeContext, input: EdgeInp
   } else {
     // A paraphrase keeps every sentence its chain anchored, edge sentences included: word evidence is too
     // sparse to overrule an anchor (trimming them cost the seed rewrite its last sentence). The edges may
-    // only grow into a free neighbouring sentence, where the words say the reuse goes on.
+    // grow into a free neighbouring sentence, where the words say the reuse goes on, or move inside an edge
+    // sentence (below), but never drop a whole one.
     const spanFrom = lowerBound(words, inFrom);
     const spanTo = lowerBound(words, inTo);
     let best = 0;
@@ -119,27 +124,25 @@ export function refineEdges(ctx: EdgeContext, other: EdgeContext, input: EdgeInp
       const gain = prefix[k + 1]! - prefix[spanTo]! - endCost(k);
       if (gain > best) [best, ke] = [gain, k + 1];
     }
-    // Inside an edge sentence the edge may move to a line start (a line the segmenter joined to its neighbour),
-    // where the words say. An edge sentence holding copied words may be cut anywhere: the copy shows where the
-    // reuse starts (a copied clause pasted into a host sentence).
+    // Inside an edge sentence the edge may move to where the words say the reuse starts or stops: a copy glued
+    // to host text, or a rewrite pasted into a host sentence. Without copied words to show where, it takes twice
+    // the evidence (a rewrite's evidence is sparse); a line start (a line the segmenter joined) takes none.
     const copiedIn = (a: number, b: number) => words.slice(a, b).some((w) => classAt(w) === 0 || classAt(w) === 3);
     const firstEnd = sentenceEdge(ctx, words, spanFrom, 1);
-    const anyCutFirst = copiedIn(spanFrom, firstEnd);
+    const firstCost = copiedIn(spanFrom, firstEnd) ? 1 : UNCOPIED_CUT;
     if (ks === spanFrom) {
       best = 0;
       for (let k = spanFrom + 1; k < firstEnd && k < spanTo; k++) {
-        if (!anyCutFirst && !boundaryBefore(k)) continue;
-        const gain = prefix[spanFrom]! - prefix[k]! - startCost(k);
+        const gain = prefix[spanFrom]! - prefix[k]! - firstCost * startCost(k);
         if (gain > best) [best, ks] = [gain, k];
       }
     }
     const lastStart = spanTo > 0 ? sentenceEdge(ctx, words, spanTo - 1, -1) : spanTo;
-    const anyCutLast = spanTo > 0 && copiedIn(lastStart, spanTo);
+    const lastCost = copiedIn(lastStart, spanTo) ? 1 : UNCOPIED_CUT;
     if (ke === spanTo && spanTo > 0) {
       best = 0;
       for (let k = spanTo - 2; k >= lastStart && k >= ks; k--) {
-        if (!anyCutLast && !boundaryBefore(k + 1)) continue;
-        const gain = prefix[k + 1]! - prefix[spanTo]! - endCost(k);
+        const gain = prefix[k + 1]! - prefix[spanTo]! - lastCost * endCost(k);
         if (gain > best) [best, ke] = [gain, k + 1];
       }
     }
