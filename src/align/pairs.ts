@@ -177,6 +177,22 @@ export function isolatedEnds(
   return lo === 0 && hi === pairs.length - 1 ? pairs : pairs.slice(lo, hi + 1);
 }
 
+/**
+ * A passage's pairs without the barely related pairs (below `weakSimilarity`) at either end whose source sentence
+ * another of its pairs, more similar, also restates: a rewrite draws on a source sentence once, so an edge
+ * sentence that only weakly echoes one already taken is a host sentence on the same topic.
+ */
+export function reusedEnds(pairs: readonly SentencePairIndex[], weakSimilarity: number): readonly SentencePairIndex[] {
+  const taken = (k: number) =>
+    pairs[k]!.similarity < weakSimilarity &&
+    pairs.some((q, j) => j !== k && q.similarity > pairs[k]!.similarity && q.sourceFirst <= pairs[k]!.sourceLast && pairs[k]!.sourceFirst <= q.sourceLast);
+  let lo = 0;
+  let hi = pairs.length - 1;
+  while (lo < hi && taken(lo)) lo++;
+  while (hi > lo && taken(hi)) hi--;
+  return lo === 0 && hi === pairs.length - 1 ? pairs : pairs.slice(lo, hi + 1);
+}
+
 /** A chain's passage at sentence level: its sentence pairs, and the spans they bound on either side. */
 export interface PairedPassage {
   chain: Chain;
@@ -189,7 +205,8 @@ export interface PairedPassage {
  * Pair a chain's sentences (`pairSentences`) and bound the passage by them. The source side is bounded by where
  * the pairs point, not by the chain's edge anchors: an edge anchor may match a neighbouring same-topic sentence
  * that no candidate sentence was actually derived from. Weak edge pairs away from a copy, or barely related ones
- * away from a passage's clearly derived pairs, are host sentences: they bound neither side (see `coreRun`).
+ * away from a passage's clearly derived pairs, are host sentences: they bound neither side (see `coreRun`); so
+ * are a lone derived pair beyond host text (`isolatedEnds`) and edge pairs echoing a taken source sentence (`reusedEnds`).
  */
 export function pairPassage(
   chain: Chain,
@@ -202,12 +219,8 @@ export function pairPassage(
   const span = (pairs: readonly SentencePairIndex[]) =>
     pairedSourceSpan(pairs, options.maxGap, options.maxReorderSimilarity, options.detachedPairSimilarity);
   const copy = coreRun(sentencePairs, options.maxReorderSimilarity, options.detachedPairSimilarity, options.maxGap, options.strayPairSimilarity);
-  const core = isolatedEnds(
-    coreRun(copy, options.detachedPairSimilarity, options.strayPairSimilarity, options.maxGap),
-    options.detachedPairSimilarity,
-    options.strayPairSimilarity,
-    options.maxGap,
-  );
+  const derived = coreRun(copy, options.detachedPairSimilarity, options.strayPairSimilarity, options.maxGap);
+  const core = reusedEnds(isolatedEnds(derived, options.detachedPairSimilarity, options.strayPairSimilarity, options.maxGap), options.strayPairSimilarity);
   if (core.length === sentencePairs.length) return { chain, sentencePairs, source: span(sentencePairs) ?? chain.source, candidate: chain.candidate };
   const candidateSpan = {
     first: core[0] === sentencePairs[0] ? chain.candidate.first : core[0]!.candidate,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Anchor } from '../../src/align/anchors.js';
 import { pairFeatures } from '../../src/align/features.js';
 import { DEFAULT_ALIGN_OPTIONS } from '../../src/align/options.js';
-import { coreRun, isolatedEnds, pairedSourceSpan, pairSentences, splitCopyRuns, type PairedPassage, type SentencePairIndex } from '../../src/align/pairs.js';
+import { coreRun, isolatedEnds, pairedSourceSpan, reusedEnds, pairSentences, splitCopyRuns, type PairedPassage, type SentencePairIndex } from '../../src/align/pairs.js';
 import { analyze } from '../../src/text/tokenize.js';
 
 const pair = (candidate: number, sourceFirst: number, similarity: number, sourceLast = sourceFirst): SentencePairIndex => ({
@@ -86,6 +86,23 @@ describe('isolatedEnds', () => {
     expect(isolatedEnds([pair(10, 2, 0.6), pair(15, 3, 0.3), ...derived], 0.4, 0.25, 4)).toHaveLength(6);
     const two = [pair(10, 2, 0.6), pair(20, 5, 0.8), pair(21, 6, 0.3)];
     expect(isolatedEnds(two, 0.4, 0.25, 4)).toEqual(two);
+  });
+});
+
+describe('reusedEnds', () => {
+  const derived = [pair(20, 5, 0.8), pair(21, 6, 0.55), pair(22, 7, 0.3), pair(23, 8, 0.7)];
+
+  it('drops barely related edge pairs whose source sentence a more similar pair of the passage restates', () => {
+    const pairs = [pair(17, 5, 0.18), pair(18, 6, 0.22), ...derived, pair(25, 8, 0.16), pair(26, 7, 0.2, 8)];
+    expect(reusedEnds(pairs, 0.25)).toEqual(derived);
+  });
+
+  it('keeps an edge pair on a source sentence of its own, or not barely related, and the pairs inside', () => {
+    expect(reusedEnds([pair(19, 4, 0.12), ...derived], 0.25)).toHaveLength(5);
+    expect(reusedEnds([pair(19, 5, 0.3), ...derived], 0.25)).toHaveLength(5);
+    const inside = [pair(20, 5, 0.8), pair(21, 5, 0.1), pair(22, 6, 0.6)];
+    expect(reusedEnds(inside, 0.25)).toEqual(inside);
+    expect(reusedEnds([pair(3, 2, 0.2), pair(4, 2, 0.1)], 0.25)).toHaveLength(1);
   });
 });
 
