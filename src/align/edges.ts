@@ -16,11 +16,16 @@ import { lowerBound } from '../util/sorted.js';
  * on the passage: in a verbatim copy nearly every word is copied, in a paraphrase few are. So each class
  * scores log(P(class | inside the passage) / P(class | elsewhere in the document)), both estimated from this
  * document and passage, and the edges are those of the best-scoring word span (a maximal-segment problem).
- * Cutting inside a sentence costs `edgeCutCost`, so sentence boundaries win unless the words say otherwise.
+ * Cutting inside a sentence costs `edgeCutCost` (twice that in a paraphrase's edge sentence without copied
+ * words), so sentence boundaries win unless the words say otherwise; a line break before a capital inside a
+ * sentence costs nothing (a heading or paragraph without a full stop).
  */
 
 /** A passage with at least this share of its words in copied shingles is a copy (see `refineEdges`). */
 const COPY_SHARE = 0.5;
+
+/** Cutting inside a paraphrase's edge sentence that holds no copied words costs this many times `edgeCutCost`. */
+const UNCOPIED_CUT = 2;
 
 export interface EdgeInput {
   /** The passage's sentences on this side, and the other side's (what words are matched against). */
@@ -76,8 +81,12 @@ export function refineEdges(ctx: EdgeContext, other: EdgeContext, input: EdgeInp
   if (words.length === 0) return sentenceRange;
   const prefix = new Float64Array(words.length + 1);
   words.forEach((w, k) => (prefix[k + 1] = prefix[k]! + score(w)));
-  const startCost = (k: number) => (k === 0 || ctx.sentenceOf[words[k - 1]!] !== ctx.sentenceOf[words[k]!] ? 0 : cutCost);
-  const endCost = (k: number) => (k === words.length - 1 || ctx.sentenceOf[words[k + 1]!] !== ctx.sentenceOf[words[k]!] ? 0 : cutCost);
+  // A line break inside a sentence is a boundary too (a heading, list item or paragraph that ends without a
+  // full stop runs into the next line's sentence), when the next line starts as a sentence does.
+  const opensLine = Uint8Array.from(words, (w, k) => (k > 0 && lineStart(doc, words[k - 1]!, w) ? 1 : 0));
+  const boundaryBefore = (k: number) => k === 0 || ctx.sentenceOf[words[k - 1]!] !== ctx.sentenceOf[words[k]!] || opensLine[k] === 1;
+  const startCost = (k: number) => (boundaryBefore(k) ? 0 : cutCost);
+  const endCost = (k: number) => (k === words.length - 1 || boundaryBefore(k + 1) ? 0 : cutCost);
   let s = -1;
   let e = -1;
   // A copy (most words inside copied shingles) extends exactly as far as its copied words: its whole extent
@@ -99,7 +108,8 @@ export function refineEdges(ctx: EdgeContext, other: EdgeContext, input: EdgeInp
   } else {
     // A paraphrase keeps every sentence its chain anchored, edge sentences included: word evidence is too
     // sparse to overrule an anchor (trimming them cost the seed rewrite its last sentence). The edges may
-    // only grow into a free neighbouring sentence, where the words say the reuse goes on.
+    // grow into a free neighbouring sentence, where the words say the reuse goes on, or move inside an edge
+    // sentence (below), but never drop a whole one.
     const spanFrom = lowerBound(words, inFrom);
     const spanTo = lowerBound(words, inTo);
     let best = 0;
@@ -114,22 +124,25 @@ export function refineEdges(ctx: EdgeContext, other: EdgeContext, input: EdgeInp
       const gain = prefix[k + 1]! - prefix[spanTo]! - endCost(k);
       if (gain > best) [best, ke] = [gain, k + 1];
     }
-    // An edge sentence holding copied words is the exception: the copy shows where the reuse starts (a copied
-    // clause pasted into a host sentence), so the edge may move inside it, to where the words say.
+    // Inside an edge sentence the edge may move to where the words say the reuse starts or stops: a copy glued
+    // to host text, or a rewrite pasted into a host sentence. Without copied words to show where, it takes twice
+    // the evidence (a rewrite's evidence is sparse); a line start (a line the segmenter joined) takes none.
     const copiedIn = (a: number, b: number) => words.slice(a, b).some((w) => classAt(w) === 0 || classAt(w) === 3);
     const firstEnd = sentenceEdge(ctx, words, spanFrom, 1);
-    if (ks === spanFrom && copiedIn(spanFrom, firstEnd)) {
+    const firstCost = copiedIn(spanFrom, firstEnd) ? 1 : UNCOPIED_CUT;
+    if (ks === spanFrom) {
       best = 0;
       for (let k = spanFrom + 1; k < firstEnd && k < spanTo; k++) {
-        const gain = prefix[spanFrom]! - prefix[k]! - startCost(k);
+        const gain = prefix[spanFrom]! - prefix[k]! - firstCost * startCost(k);
         if (gain > best) [best, ks] = [gain, k];
       }
     }
     const lastStart = spanTo > 0 ? sentenceEdge(ctx, words, spanTo - 1, -1) : spanTo;
-    if (ke === spanTo && spanTo > 0 && copiedIn(lastStart, spanTo)) {
+    const lastCost = copiedIn(lastStart, spanTo) ? 1 : UNCOPIED_CUT;
+    if (ke === spanTo && spanTo > 0) {
       best = 0;
       for (let k = spanTo - 2; k >= lastStart && k >= ks; k--) {
-        const gain = prefix[k + 1]! - prefix[spanTo]! - endCost(k);
+        const gain = prefix[k + 1]! - prefix[spanTo]! - lastCost * endCost(k);
         if (gain > best) [best, ke] = [gain, k + 1];
       }
     }
@@ -146,6 +159,14 @@ export function refineEdges(ctx: EdgeContext, other: EdgeContext, input: EdgeInp
   const start = s === wordAtOrAfter(ctx, first.firstToken) ? first.start : doc.tokens[s]!.start;
   const end = wordAtOrBefore(ctx, last.endToken - 1) === e - 1 ? last.end : doc.tokens[e - 1]!.end;
   return { start, end };
+}
+
+/** Whether a line break separates words `a` and `b` (token indices) and `b` starts as a sentence does (capital or
+ *  digit): the next line of a hard-wrapped sentence is no boundary. */
+function lineStart(doc: TextDocument, a: number, b: number): boolean {
+  const first = doc.text[doc.tokens[b]!.start]!;
+  if (first === first.toLowerCase() && !(first >= '0' && first <= '9')) return false;
+  return doc.text.slice(doc.tokens[a]!.end, doc.tokens[b]!.start).includes('\n');
 }
 
 /** The classes of tokens [from, to) against the other side's sentences `otherSpan`. */

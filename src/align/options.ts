@@ -77,7 +77,7 @@ export interface AlignOptions {
    *  two copies they split the passage (see `splitCopyRuns`). */
   strayPairSimilarity: number;
   /** Evidence (in nats of log-likelihood ratio) needed to put a passage edge inside a sentence rather than at
-   *  its boundary (see edges.ts). */
+   *  its boundary, or at a line break before a capital (see edges.ts). */
   edgeCutCost: number;
   /** A copy's (verbatim or near-verbatim passage's) source edge moves inside its first or last paired sentence
    *  to where the candidate edge's first or last this many words occur (see copy-edges.ts); 0: never. */

@@ -174,6 +174,46 @@ export function coreRun(
   return pairs.slice(lo, hi + 1);
 }
 
+/**
+ * A passage's pairs without a lone derived pair (at least `coreSimilarity`) at either end that only barely related
+ * pairs (below `weakSimilarity`) or unpaired sentences join to the rest, over `minHostRun` or more candidate
+ * sentences (as many as a chain may skip): host text that long says the passage ends there, and the lone pair is
+ * a same-topic or repeated sentence the chain reached across it. Two or more derived pairs always remain.
+ */
+export function isolatedEnds(
+  pairs: readonly SentencePairIndex[],
+  coreSimilarity: number,
+  weakSimilarity: number,
+  minHostRun: number,
+): readonly SentencePairIndex[] {
+  const cores = pairs.map((p, k) => (p.similarity >= coreSimilarity ? k : -1)).filter((k) => k >= 0);
+  if (cores.length < 3) return pairs;
+  // Between two consecutive derived pairs, whether every candidate sentence is host text.
+  const hostRun = (a: number, b: number) =>
+    pairs[b]!.candidate - pairs[a]!.candidate - 1 >= minHostRun && pairs.slice(a + 1, b).every((p) => p.similarity < weakSimilarity);
+  let lo = 0;
+  let hi = pairs.length - 1;
+  if (hostRun(cores[0]!, cores[1]!)) lo = cores[1]!;
+  if (hostRun(cores[cores.length - 2]!, cores[cores.length - 1]!)) hi = cores[cores.length - 2]!;
+  return lo === 0 && hi === pairs.length - 1 ? pairs : pairs.slice(lo, hi + 1);
+}
+
+/**
+ * A passage's pairs without the barely related pairs (below `weakSimilarity`) at either end whose source sentence
+ * another of its pairs, more similar, also restates: a rewrite draws on a source sentence once, so an edge
+ * sentence that only weakly echoes one already taken is a host sentence on the same topic.
+ */
+export function reusedEnds(pairs: readonly SentencePairIndex[], weakSimilarity: number): readonly SentencePairIndex[] {
+  const taken = (k: number) =>
+    pairs[k]!.similarity < weakSimilarity &&
+    pairs.some((q, j) => j !== k && q.similarity > pairs[k]!.similarity && q.sourceFirst <= pairs[k]!.sourceLast && pairs[k]!.sourceFirst <= q.sourceLast);
+  let lo = 0;
+  let hi = pairs.length - 1;
+  while (lo < hi && taken(lo)) lo++;
+  while (hi > lo && taken(hi)) hi--;
+  return lo === 0 && hi === pairs.length - 1 ? pairs : pairs.slice(lo, hi + 1);
+}
+
 /** A chain's passage at sentence level: its sentence pairs, and the spans they bound on either side. */
 export interface PairedPassage {
   chain: Chain;
@@ -186,7 +226,8 @@ export interface PairedPassage {
  * Pair a chain's sentences (`pairSentences`) and bound the passage by them. The source side is bounded by where
  * the pairs point, not by the chain's edge anchors: an edge anchor may match a neighbouring same-topic sentence
  * that no candidate sentence was actually derived from. Weak edge pairs away from a copy, or barely related ones
- * away from a passage's clearly derived pairs, are host sentences: they bound neither side (see `coreRun`).
+ * away from a passage's clearly derived pairs, are host sentences: they bound neither side (see `coreRun`); so
+ * are a lone derived pair beyond host text (`isolatedEnds`) and edge pairs echoing a taken source sentence (`reusedEnds`).
  */
 export function pairPassage(
   chain: Chain,
@@ -201,7 +242,8 @@ export function pairPassage(
   // Next to a copy, only a clearly derived pair runs on into it: a same-topic host sentence often reaches the
   // stray level, and the copy's own words that run on into it are found word by word.
   const copy = coreRun(sentencePairs, options.maxReorderSimilarity, options.detachedPairSimilarity, options.maxGap, options.detachedPairSimilarity);
-  const core = coreRun(copy, options.detachedPairSimilarity, options.strayPairSimilarity, options.maxGap);
+  const derived = coreRun(copy, options.detachedPairSimilarity, options.strayPairSimilarity, options.maxGap);
+  const core = reusedEnds(isolatedEnds(derived, options.detachedPairSimilarity, options.strayPairSimilarity, options.maxGap), options.strayPairSimilarity);
   if (core.length === sentencePairs.length) return { chain, sentencePairs, source: span(sentencePairs) ?? chain.source, candidate: chain.candidate };
   const candidateSpan = {
     first: core[0] === sentencePairs[0] ? chain.candidate.first : core[0]!.candidate,

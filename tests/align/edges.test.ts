@@ -65,6 +65,45 @@ describe('word-level passage edges', () => {
     expect(passage!.candidate.start).toBe(lead.length);
   });
 
+  it('a paraphrase pasted into a host sentence, no copied words at the seam, starts where the rewrite does', () => {
+    // A three-sentence rewrite (same content words, no shared word shingle) glued to a long host clause: the
+    // host words are evidence against reuse, enough to outweigh the doubled cost of a cut without copied words.
+    const source =
+      'The committee approved a larger budget for public schools after a long debate on Tuesday. Teachers welcomed the extra funding, ' +
+      'saying their classrooms badly needed new books. Parents argued that rural districts should receive the money first.';
+    const lead =
+      'Meanwhile the storm kept the ferry in port for a third night, the lighthouse keeper reported broken windows and a flooded ' +
+      'cellar, fishermen hauled their nets ashore, the harbour master closed the old pier to walkers and the coast road stayed shut to all traffic while ';
+    const rewrite =
+      'a budget, larger, for schools (public ones) was approved by the committee on Tuesday after long debate. Teachers, welcoming ' +
+      'funding that was extra, said classrooms needed books, new ones, badly. Parents argued districts that are rural should first receive money.';
+    const before = host.slice(0, 3).join('\n\n') + '\n\n';
+    const candidate = before + lead + rewrite + '\n\n' + host.slice(3, 6).join('\n\n');
+    const [s, c] = [analyze(source), analyze(candidate)];
+    const first = c.sentences.findIndex((x) => x.start <= before.length + lead.length && x.end > before.length + lead.length);
+    expect(c.sentences[first]!.start).toBe(before.length); // the host clause and the rewrite's first sentence are one
+    const span = { first, last: first + 2 };
+    const sourceSpan = { first: 0, last: s.sentences.length - 1 };
+    const edge = refineEdges(edgeContext(c, 3), edgeContext(s, 3), { span, otherSpan: sourceSpan, reach: span, otherReach: sourceSpan }, DEFAULT_ALIGN_OPTIONS.edgeCutCost);
+    expect(edge.start).toBeGreaterThanOrEqual(before.length + lead.length);
+    expect(edge.start).toBeLessThanOrEqual(candidate.indexOf('budget', before.length + lead.length)); // at most its stop word "a" goes
+    expect(edge.end).toBe(before.length + lead.length + rewrite.length);
+  });
+
+  it('a heading glued to the first sentence of a paraphrased source (a line break, no full stop) is cut off', () => {
+    // Web text's headings end without a full stop, so the segmenter joins a heading line to the sentence after it;
+    // the line break is where the reuse starts, and the heading's words are not in the rewrite.
+    const pasha = seed('pasha-rewrite');
+    const first = compare(sieff, pasha).passages[0]!.source.start;
+    const heading = 'Regional Weather Service Issues Heavy Snow Warning For Northern Valleys\n';
+    const source = sieff.slice(0, first) + heading + sieff.slice(first);
+    expect(analyze(source).sentences.some((s) => s.start === first + heading.length)).toBe(false); // one sentence
+    const result = compare(source, pasha);
+    expectWellFormed(result, source, pasha);
+    expect(result.passages[0]!.kind).toBe('paraphrase');
+    expect(result.passages[0]!.source.start).toBe(first + heading.length);
+  });
+
   it('pairs are clipped to the passage edges', () => {
     const lead = 'Some readers wrote in to say ';
     const candidate = lead + paragraph;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Anchor } from '../../src/align/anchors.js';
 import { pairFeatures } from '../../src/align/features.js';
 import { DEFAULT_ALIGN_OPTIONS } from '../../src/align/options.js';
-import { coreRun, pairedSourceSpan, pairPassage, pairSentences, splitCopyRuns, type PairedPassage, type SentencePairIndex } from '../../src/align/pairs.js';
+import { coreRun, isolatedEnds, pairedSourceSpan, pairPassage, pairSentences, reusedEnds, splitCopyRuns, type PairedPassage, type SentencePairIndex } from '../../src/align/pairs.js';
 import { analyze } from '../../src/text/tokenize.js';
 
 const pair = (candidate: number, sourceFirst: number, similarity: number, sourceLast = sourceFirst): SentencePairIndex => ({
@@ -66,6 +66,43 @@ describe('coreRun', () => {
   it('leaves passages with fewer than two copied pairs alone (an obfuscation may leave one sentence intact)', () => {
     const pairs = [pair(0, 14, 0.54), pair(1, 11, 0.36), pair(2, 10, 1), pair(3, 15, 0.31)];
     expect(coreRun(pairs, 0.9, 0.4, 4)).toEqual(pairs);
+  });
+});
+
+describe('isolatedEnds', () => {
+  // The passage's derived run: candidate sentences 20..23 from source 5..8.
+  const derived = [pair(20, 5, 0.8), pair(21, 6, 0.55), pair(22, 7, 0.3), pair(23, 8, 0.7)];
+
+  it('drops a lone derived pair that only host text (weak pairs, unpaired sentences) joins to the passage', () => {
+    const lone = pair(10, 15, 0.94); // a repeated sentence, ten candidate sentences before the reuse
+    const pairs = [lone, pair(12, 9, 0.14), pair(15, 3, 0.2), pair(18, 7, 0.11), ...derived];
+    expect(isolatedEnds(pairs, 0.4, 0.25, 4)).toEqual(derived);
+    const after = [...derived, pair(24, 2, 0.19), pair(28, 1, 0.51)];
+    expect(isolatedEnds(after, 0.4, 0.25, 4)).toEqual(derived); // the host text between goes too
+  });
+
+  it('keeps it across a short host stretch, across a related pair, and when it is one of only two derived pairs', () => {
+    expect(isolatedEnds([pair(17, 2, 0.6), ...derived], 0.4, 0.25, 4)).toHaveLength(5);
+    expect(isolatedEnds([pair(10, 2, 0.6), pair(15, 3, 0.3), ...derived], 0.4, 0.25, 4)).toHaveLength(6);
+    const two = [pair(10, 2, 0.6), pair(20, 5, 0.8), pair(21, 6, 0.3)];
+    expect(isolatedEnds(two, 0.4, 0.25, 4)).toEqual(two);
+  });
+});
+
+describe('reusedEnds', () => {
+  const derived = [pair(20, 5, 0.8), pair(21, 6, 0.55), pair(22, 7, 0.3), pair(23, 8, 0.7)];
+
+  it('drops barely related edge pairs whose source sentence a more similar pair of the passage restates', () => {
+    const pairs = [pair(17, 5, 0.18), pair(18, 6, 0.22), ...derived, pair(25, 8, 0.16), pair(26, 7, 0.2, 8)];
+    expect(reusedEnds(pairs, 0.25)).toEqual(derived);
+  });
+
+  it('keeps an edge pair on a source sentence of its own, or not barely related, and the pairs inside', () => {
+    expect(reusedEnds([pair(19, 4, 0.12), ...derived], 0.25)).toHaveLength(5);
+    expect(reusedEnds([pair(19, 5, 0.3), ...derived], 0.25)).toHaveLength(5);
+    const inside = [pair(20, 5, 0.8), pair(21, 5, 0.1), pair(22, 6, 0.6)];
+    expect(reusedEnds(inside, 0.25)).toEqual(inside);
+    expect(reusedEnds([pair(3, 2, 0.2), pair(4, 2, 0.1)], 0.25)).toHaveLength(1);
   });
 });
 
