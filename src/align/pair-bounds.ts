@@ -1,0 +1,107 @@
+import type { SentencePairIndex } from './pairs.js';
+
+/*
+ * Which of a passage's sentence pairs bound it. A chain walks into host sentences on its passage's topic at
+ * either end; these rules tell them from the reuse by the pairs' similarity and where they point.
+ */
+
+/**
+ * The source sentences a passage's pairs point to, first to last. A weak pair (below `weakSimilarity`) at either
+ * end that lies more than `maxGap` source sentences away from a copied neighbour (at least `copySimilarity`) is
+ * left out: a copy is
+ * taken in one run, so such a pair is a same-topic sentence elsewhere that the chain's summary jump reached,
+ * not the source of the candidate sentence (typically a copied sentence's tail, split off differently).
+ */
+export function pairedSourceSpan(
+  pairs: readonly SentencePairIndex[],
+  maxGap: number,
+  copySimilarity: number,
+  weakSimilarity: number,
+): { first: number; last: number } | undefined {
+  let lo = 0;
+  let hi = pairs.length - 1;
+  const detached = (p: SentencePairIndex, neighbour: SentencePairIndex) =>
+    p.similarity < weakSimilarity &&
+    neighbour.similarity >= copySimilarity &&
+    Math.max(p.sourceFirst - neighbour.sourceLast, neighbour.sourceFirst - p.sourceLast) > maxGap + 1;
+  while (lo < hi && detached(pairs[lo]!, pairs[lo + 1]!)) lo++;
+  while (hi > lo && detached(pairs[hi]!, pairs[hi - 1]!)) hi--;
+  if (lo > hi) return undefined;
+  let first = Infinity;
+  let last = -Infinity;
+  for (let k = lo; k <= hi; k++) {
+    first = Math.min(first, pairs[k]!.sourceFirst);
+    last = Math.max(last, pairs[k]!.sourceLast);
+  }
+  return { first, last };
+}
+
+/**
+ * A passage's pairs without the weak pairs detached from its core. The core runs from the first to the last pair
+ * at least `coreSimilarity` similar, if there are two or more (a single one may be a short sentence that an
+ * obfuscation left intact). The pairs before it that do not run on into it in the source (each next pair at
+ * most `maxStep` source sentences on), if all are weak (below `weakSimilarity`), are host sentences on the
+ * same topic that the chain walked into, not part of the reuse; likewise after it. Applied to copies (core:
+ * copied pairs) and to any passage (core: pairs that are clearly derived, weak: barely related ones). A pair
+ * below `minRunOn` never runs on: next to a copy, a barely related sentence is host text, and the copy's
+ * own words that run on into it are found word by word (`extendVerbatim`).
+ */
+export function coreRun(
+  pairs: readonly SentencePairIndex[],
+  coreSimilarity: number,
+  weakSimilarity: number,
+  maxStep: number,
+  minRunOn = 0,
+): readonly SentencePairIndex[] {
+  if (pairs.filter((p) => p.similarity >= coreSimilarity).length < 2) return pairs;
+  let lo = pairs.findIndex((p) => p.similarity >= coreSimilarity);
+  let hi = pairs.length - 1;
+  while (pairs[hi]!.similarity < coreSimilarity) hi--;
+  const runsOn = (p: SentencePairIndex, next: SentencePairIndex) => next.sourceFirst >= p.sourceLast && next.sourceFirst <= p.sourceLast + maxStep;
+  const weak = (from: number, to: number) => pairs.slice(from, to).every((p) => p.similarity < weakSimilarity);
+  while (lo > 0 && pairs[lo - 1]!.similarity >= minRunOn && runsOn(pairs[lo - 1]!, pairs[lo]!)) lo--;
+  if (!weak(0, lo)) lo = 0;
+  while (hi < pairs.length - 1 && pairs[hi + 1]!.similarity >= minRunOn && runsOn(pairs[hi]!, pairs[hi + 1]!)) hi++;
+  if (!weak(hi + 1, pairs.length)) hi = pairs.length - 1;
+  return pairs.slice(lo, hi + 1);
+}
+
+/**
+ * A passage's pairs without a lone derived pair (at least `coreSimilarity`) at either end that only barely related
+ * pairs (below `weakSimilarity`) or unpaired sentences join to the rest, over `minHostRun` or more candidate
+ * sentences (as many as a chain may skip): host text that long says the passage ends there, and the lone pair is
+ * a same-topic or repeated sentence the chain reached across it. Two or more derived pairs always remain.
+ */
+export function isolatedEnds(
+  pairs: readonly SentencePairIndex[],
+  coreSimilarity: number,
+  weakSimilarity: number,
+  minHostRun: number,
+): readonly SentencePairIndex[] {
+  const cores = pairs.map((p, k) => (p.similarity >= coreSimilarity ? k : -1)).filter((k) => k >= 0);
+  if (cores.length < 3) return pairs;
+  // Between two consecutive derived pairs, whether every candidate sentence is host text.
+  const hostRun = (a: number, b: number) =>
+    pairs[b]!.candidate - pairs[a]!.candidate - 1 >= minHostRun && pairs.slice(a + 1, b).every((p) => p.similarity < weakSimilarity);
+  let lo = 0;
+  let hi = pairs.length - 1;
+  if (hostRun(cores[0]!, cores[1]!)) lo = cores[1]!;
+  if (hostRun(cores[cores.length - 2]!, cores[cores.length - 1]!)) hi = cores[cores.length - 2]!;
+  return lo === 0 && hi === pairs.length - 1 ? pairs : pairs.slice(lo, hi + 1);
+}
+
+/**
+ * A passage's pairs without the barely related pairs (below `weakSimilarity`) at either end whose source sentence
+ * another of its pairs, more similar, also restates: a rewrite draws on a source sentence once, so an edge
+ * sentence that only weakly echoes one already taken is a host sentence on the same topic.
+ */
+export function reusedEnds(pairs: readonly SentencePairIndex[], weakSimilarity: number): readonly SentencePairIndex[] {
+  const taken = (k: number) =>
+    pairs[k]!.similarity < weakSimilarity &&
+    pairs.some((q, j) => j !== k && q.similarity > pairs[k]!.similarity && q.sourceFirst <= pairs[k]!.sourceLast && pairs[k]!.sourceFirst <= q.sourceLast);
+  let lo = 0;
+  let hi = pairs.length - 1;
+  while (lo < hi && taken(lo)) lo++;
+  while (hi > lo && taken(hi)) hi--;
+  return lo === 0 && hi === pairs.length - 1 ? pairs : pairs.slice(lo, hi + 1);
+}

@@ -1,0 +1,74 @@
+import type { PairedPassage, SentencePairIndex } from './pairs.js';
+
+/**
+ * Split a passage where its pairs jump in the source (more than `maxGap` sentences on, or more than `maxReorder`
+ * back) between two runs that each hold two or more copied pairs (at least `copySimilarity`): two copies pasted
+ * side by side from two places in the source are two passages, not one summary of everything between them. A
+ * jump next to a run of fewer copies stays (a summary picks single sentences from all over its source), and so
+ * does one over source sentences that are mostly this passage's own (its sentences shuffled). Likewise two
+ * copies with only barely related pairs (below `weakSimilarity`) between them are two passages, unless a
+ * candidate sentence between them is `derivedElsewhere` (it is the passage's, taken out of order).
+ */
+export function splitCopyRuns(
+  passage: PairedPassage,
+  maxGap: number,
+  maxReorder: number,
+  copySimilarity: number,
+  weakSimilarity: number,
+  derivedElsewhere: (candidateSentence: number) => boolean = () => false,
+): PairedPassage[] {
+  const pairs = passage.sentencePairs;
+  const isCopy = (p: SentencePairIndex) => p.similarity >= copySimilarity;
+  const copiesIn = (from: number, to: number) => pairs.slice(from, to).filter(isCopy).length;
+  // The source sentences a jump passes over: the passage's own (shuffled) sentences, or another text's.
+  const paired = new Set(pairs.flatMap((p) => (p.sourceFirst === p.sourceLast ? [p.sourceFirst] : [p.sourceFirst, p.sourceLast])));
+  const passesOwn = (a: SentencePairIndex, b: SentencePairIndex) => {
+    const [from, to] = b.sourceFirst > a.sourceLast ? [a.sourceLast + 1, b.sourceFirst - 1] : [b.sourceLast + 1, a.sourceFirst - 1];
+    let own = 0;
+    for (let s = from; s <= to; s++) if (paired.has(s)) own++;
+    return own >= (to - from + 1) / 2;
+  };
+  const jumps = (a: SentencePairIndex, b: SentencePairIndex) => b.sourceFirst > a.sourceLast + maxGap + 1 || b.sourceLast < a.sourceFirst - maxReorder;
+  // Cuts as [end of one piece, start of the next] (indices into `pairs`): at a jump, both the same; across
+  // a stretch of weak pairs between two copies, those pairs belong to neither piece.
+  const cuts: [number, number][] = [];
+  let runStart = 0;
+  for (let k = 1; k < pairs.length; k++) {
+    if (!jumps(pairs[k - 1]!, pairs[k]!)) continue;
+    let runEnd = k + 1;
+    while (runEnd < pairs.length && !jumps(pairs[runEnd - 1]!, pairs[runEnd]!)) runEnd++;
+    if (copiesIn(runStart, k) >= 2 && copiesIn(k, runEnd) >= 2 && !passesOwn(pairs[k - 1]!, pairs[k]!)) cuts.push([k, k]);
+    runStart = k;
+  }
+  for (let a = 0; a < pairs.length; a++) {
+    if (!isCopy(pairs[a]!)) continue;
+    let b = a + 1;
+    while (b < pairs.length && pairs[b]!.similarity < weakSimilarity) b++;
+    if (b === pairs.length || b === a + 1 || !isCopy(pairs[b]!)) continue;
+    let hostText = true;
+    for (let c = pairs[a]!.candidate + 1; c < pairs[b]!.candidate; c++) if (derivedElsewhere(c)) hostText = false;
+    if (!hostText) continue;
+    if (copiesIn(0, a + 1) >= 2 && copiesIn(b, pairs.length) >= 2 && !cuts.some(([, start]) => start > a && start <= b)) cuts.push([a + 1, b]);
+  }
+  if (!cuts.length) return [passage];
+  cuts.sort((x, y) => x[0] - y[0]);
+  const pieces: [number, number][] = [];
+  let from = 0;
+  for (const [end, start] of cuts) {
+    pieces.push([from, end]);
+    from = start;
+  }
+  pieces.push([from, pairs.length]);
+  const totalWeight = passage.chain.anchors.reduce((w, a) => w + a.weight, 0) || 1;
+  return pieces.map(([from, to], i) => {
+    const piece = pairs.slice(from, to);
+    const candidate = {
+      first: i === 0 ? passage.candidate.first : piece[0]!.candidate,
+      last: to === pairs.length ? passage.candidate.last : piece[piece.length - 1]!.candidate,
+    };
+    const source = { first: Math.min(...piece.map((p) => p.sourceFirst)), last: Math.max(...piece.map((p) => p.sourceLast)) };
+    const anchors = passage.chain.anchors.filter((a) => a.candidate >= candidate.first && a.candidate <= candidate.last);
+    const score = (passage.chain.score * anchors.reduce((w, a) => w + a.weight, 0)) / totalWeight;
+    return { chain: { anchors, score, source, candidate }, sentencePairs: piece, source, candidate };
+  });
+}

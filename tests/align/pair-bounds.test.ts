@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { coreRun, isolatedEnds, pairedSourceSpan, reusedEnds } from '../../src/align/pair-bounds.js';
+import { pair } from '../helpers/pairs.js';
+
+describe('pairedSourceSpan', () => {
+  it('spans every pair of a passage whose pairs run together', () => {
+    expect(pairedSourceSpan([pair(0, 3, 1), pair(1, 4, 0.3, 5), pair(2, 7, 0.2)], 4, 0.9, 0.4)).toEqual({ first: 3, last: 7 });
+  });
+
+  it('leaves out a weak end pair far from the copied sentence next to it, at either end', () => {
+    const copy = [pair(1, 12, 1), pair(2, 13, 1), pair(3, 14, 0.95)];
+    expect(pairedSourceSpan([...copy, pair(4, 23, 0.3)], 4, 0.9, 0.4)).toEqual({ first: 12, last: 14 });
+    expect(pairedSourceSpan([pair(0, 2, 0.2), ...copy], 4, 0.9, 0.4)).toEqual({ first: 12, last: 14 });
+  });
+
+  it('keeps a far end pair that is itself strong evidence, or whose neighbour is no copy (a summary)', () => {
+    expect(pairedSourceSpan([pair(0, 27, 0.94), pair(1, 19, 0.76, 20)], 4, 0.9, 0.4)).toEqual({ first: 19, last: 27 });
+    expect(pairedSourceSpan([pair(0, 0, 0.6), pair(1, 5, 0.3), pair(2, 30, 0.2)], 4, 0.9, 0.4)).toEqual({ first: 0, last: 30 });
+  });
+
+  it('gives nothing for no pairs', () => {
+    expect(pairedSourceSpan([], 4, 0.9, 0.4)).toBeUndefined();
+  });
+});
+
+describe('coreRun', () => {
+  // A copy of source sentences 7-10 in candidate sentences 8-11, with host sentences on the same topic around it.
+  const copy = [pair(8, 7, 1), pair(9, 8, 1), pair(10, 9, 1), pair(11, 10, 1)];
+
+  it('drops weak pairs before and after a copy that do not run on into it in the source', () => {
+    expect(coreRun([pair(0, 1, 0.36), pair(1, 0, 0.23, 1), pair(6, 11, 0.25), pair(7, 2, 0.27), ...copy, pair(12, 30, 0.2)], 0.9, 0.4, 4)).toEqual(copy);
+  });
+
+  it('keeps weak pairs that continue the copy in the source (a sentence only partly copied)', () => {
+    const pairs = [pair(7, 6, 0.3), ...copy, pair(12, 11, 0.28)];
+    expect(coreRun(pairs, 0.9, 0.4, 4)).toEqual(pairs);
+  });
+
+  it('does not let a barely related pair run on into a copy, with a floor given', () => {
+    const pairs = [pair(5, 5, 0.2), pair(6, 6, 0.3), ...copy];
+    expect(coreRun(pairs, 0.9, 0.4, 4)).toEqual(pairs);
+    expect(coreRun(pairs, 0.9, 0.4, 4, 0.25)).toEqual(pairs.slice(1));
+  });
+
+  it('keeps the edge when any pair beyond the run is not weak: a rewrite around a copied part', () => {
+    const pairs = [pair(0, 1, 0.55), pair(1, 0, 0.23), ...copy];
+    expect(coreRun(pairs, 0.9, 0.4, 4)).toEqual(pairs);
+  });
+
+  it('trims barely related pairs around the clearly derived ones of a rewrite the same way', () => {
+    const derived = [pair(5, 0, 0.87, 1), pair(6, 3, 0.54), pair(7, 4, 0.61, 5), pair(8, 6, 0.19)];
+    expect(coreRun([pair(0, 3, 0.22), pair(1, 3, 0.16), pair(4, 3, 0.2), ...derived], 0.4, 0.25, 4)).toEqual(derived);
+    expect(coreRun([pair(0, 3, 0.3), pair(4, 3, 0.2), ...derived], 0.4, 0.25, 4)).toHaveLength(6);
+  });
+
+  it('leaves passages with fewer than two copied pairs alone (an obfuscation may leave one sentence intact)', () => {
+    const pairs = [pair(0, 14, 0.54), pair(1, 11, 0.36), pair(2, 10, 1), pair(3, 15, 0.31)];
+    expect(coreRun(pairs, 0.9, 0.4, 4)).toEqual(pairs);
+  });
+});
+
+describe('isolatedEnds', () => {
+  // The passage's derived run: candidate sentences 20..23 from source 5..8.
+  const derived = [pair(20, 5, 0.8), pair(21, 6, 0.55), pair(22, 7, 0.3), pair(23, 8, 0.7)];
+
+  it('drops a lone derived pair that only host text (weak pairs, unpaired sentences) joins to the passage', () => {
+    const lone = pair(10, 15, 0.94); // a repeated sentence, ten candidate sentences before the reuse
+    const pairs = [lone, pair(12, 9, 0.14), pair(15, 3, 0.2), pair(18, 7, 0.11), ...derived];
+    expect(isolatedEnds(pairs, 0.4, 0.25, 4)).toEqual(derived);
+    const after = [...derived, pair(24, 2, 0.19), pair(28, 1, 0.51)];
+    expect(isolatedEnds(after, 0.4, 0.25, 4)).toEqual(derived); // the host text between goes too
+  });
+
+  it('keeps it across a short host stretch, across a related pair, and when it is one of only two derived pairs', () => {
+    expect(isolatedEnds([pair(17, 2, 0.6), ...derived], 0.4, 0.25, 4)).toHaveLength(5);
+    expect(isolatedEnds([pair(10, 2, 0.6), pair(15, 3, 0.3), ...derived], 0.4, 0.25, 4)).toHaveLength(6);
+    const two = [pair(10, 2, 0.6), pair(20, 5, 0.8), pair(21, 6, 0.3)];
+    expect(isolatedEnds(two, 0.4, 0.25, 4)).toEqual(two);
+  });
+});
+
+describe('reusedEnds', () => {
+  const derived = [pair(20, 5, 0.8), pair(21, 6, 0.55), pair(22, 7, 0.3), pair(23, 8, 0.7)];
+
+  it('drops barely related edge pairs whose source sentence a more similar pair of the passage restates', () => {
+    const pairs = [pair(17, 5, 0.18), pair(18, 6, 0.22), ...derived, pair(25, 8, 0.16), pair(26, 7, 0.2, 8)];
+    expect(reusedEnds(pairs, 0.25)).toEqual(derived);
+  });
+
+  it('keeps an edge pair on a source sentence of its own, or not barely related, and the pairs inside', () => {
+    expect(reusedEnds([pair(19, 4, 0.12), ...derived], 0.25)).toHaveLength(5);
+    expect(reusedEnds([pair(19, 5, 0.3), ...derived], 0.25)).toHaveLength(5);
+    const inside = [pair(20, 5, 0.8), pair(21, 5, 0.1), pair(22, 6, 0.6)];
+    expect(reusedEnds(inside, 0.25)).toEqual(inside);
+    expect(reusedEnds([pair(3, 2, 0.2), pair(4, 2, 0.1)], 0.25)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { Anchor } from '../../src/align/anchors.js';
+import type { PairedPassage, SentencePairIndex } from '../../src/align/pairs.js';
+import { splitCopyRuns } from '../../src/align/split.js';
+import { pair } from '../helpers/pairs.js';
+
+describe('splitCopyRuns', () => {
+  const anchor = (candidate: number, source: number, weight: number): Anchor => ({ candidate, source, similarity: 1, sharedTerms: 5, weight });
+  const passage = (sentencePairs: SentencePairIndex[]): PairedPassage => {
+    const source = { first: Math.min(...sentencePairs.map((p) => p.sourceFirst)), last: Math.max(...sentencePairs.map((p) => p.sourceLast)) };
+    const candidate = { first: sentencePairs[0]!.candidate, last: sentencePairs[sentencePairs.length - 1]!.candidate };
+    const anchors = sentencePairs.map((p) => anchor(p.candidate, p.sourceFirst, 1));
+    return { chain: { anchors, score: 6, source, candidate }, sentencePairs, source, candidate };
+  };
+
+  it('splits two copies pasted side by side from two places in the source, sharing out the chain score', () => {
+    const first = [pair(10, 164, 1), pair(11, 165, 1)];
+    const second = [pair(12, 194, 0.73), pair(13, 195, 1), pair(14, 196, 1), pair(15, 197, 1)];
+    const pieces = splitCopyRuns(passage([...first, ...second]), 4, 3, 0.9, 0.25);
+    expect(pieces.map((p) => [p.candidate, p.source])).toEqual([
+      [{ first: 10, last: 11 }, { first: 164, last: 165 }],
+      [{ first: 12, last: 15 }, { first: 194, last: 197 }],
+    ]);
+    expect(pieces.map((p) => p.sentencePairs)).toEqual([first, second]);
+    expect(pieces.map((p) => p.chain.score)).toEqual([2, 4]);
+  });
+
+  it('splits two copies with host text between them, leaving out its barely related pairs', () => {
+    const first = [pair(0, 0, 1), pair(1, 1, 1), pair(2, 2, 1)];
+    const second = [pair(12, 4, 1), pair(13, 5, 1), pair(14, 6, 1)];
+    const pieces = splitCopyRuns(passage([...first, pair(4, 3, 0.1), pair(7, 1, 0.16), ...second]), 4, 3, 0.9, 0.25);
+    expect(pieces.map((p) => p.sentencePairs)).toEqual([first, second]);
+    expect(pieces.map((p) => p.candidate)).toEqual([{ first: 0, last: 2 }, { first: 12, last: 14 }]);
+    // A pair between them that is more than barely related keeps the passage whole (a lightly edited copy).
+    const edited = passage([...first, pair(4, 3, 0.3), ...second]);
+    expect(splitCopyRuns(edited, 4, 3, 0.9, 0.25)).toEqual([edited]);
+    // So does a sentence between them that was clearly taken from elsewhere in the source (shuffled).
+    const shuffled = passage([...first, pair(4, 3, 0.1), ...second]);
+    expect(splitCopyRuns(shuffled, 4, 3, 0.9, 0.25, (c) => c === 5)).toEqual([shuffled]);
+  });
+
+  it('keeps a summary whole: single copied sentences picked from all over the source', () => {
+    const summary = passage([pair(0, 3, 1), pair(1, 20, 0.95), pair(2, 21, 0.5), pair(3, 40, 1), pair(4, 60, 0.7)]);
+    expect(splitCopyRuns(summary, 4, 3, 0.9, 0.25)).toEqual([summary]);
+  });
+
+  it('splits at a jump over source text not its own, not at one over its own shuffled sentences', () => {
+    // Runs from 20, 10, 28 and 15: the jumps pass over sentences that are mostly not this passage's.
+    const pasted = passage([pair(0, 20, 1), pair(1, 21, 1), pair(2, 10, 1), pair(3, 11, 0.95), pair(4, 28, 1), pair(5, 29, 1), pair(6, 15, 1)]);
+    expect(splitCopyRuns(pasted, 4, 3, 0.9, 0.25).map((p) => p.source)).toEqual([{ first: 20, last: 21 }, { first: 10, last: 11 }, { first: 15, last: 29 }]);
+    // An article's sentences shuffled: the jump from 11 to 20 passes over 12-17, paired further on.
+    const own = passage([pair(0, 10, 1), pair(1, 11, 1), pair(2, 20, 1), pair(3, 21, 1), ...[12, 13, 14, 15, 16, 17].map((s, k) => pair(4 + k, s, 1))]);
+    expect(splitCopyRuns(own, 4, 3, 0.9, 0.25)).toEqual([own]);
+  });
+
+  it('keeps a copy whole whose source runs on without a jump, even out of order within maxReorder', () => {
+    const copy = passage([pair(0, 5, 1), pair(1, 6, 1), pair(2, 4, 1), pair(3, 9, 1), pair(4, 10, 1)]);
+    expect(splitCopyRuns(copy, 4, 3, 0.9, 0.25)).toEqual([copy]);
+  });
+});
