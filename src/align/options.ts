@@ -68,6 +68,9 @@ export interface AlignOptions {
   minPassageDensity: number;
   /** Inside a passage, a candidate sentence is paired with its best source sentence if at least this similar. */
   minPairSimilarity: number;
+  /** A pair sharing fewer distinct content terms than this, far from a copied neighbour, does not widen the
+   *  source side at any similarity (see `pairedSourceSpan`). */
+  minPairTerms: number;
   /** A pair below this similarity at a passage's end, more than `maxGap` source sentences from a copied
    *  neighbour (`maxReorderSimilarity`), does not widen the source side (see `pairedSourceSpan`); next to a copy,
    *  one below it never runs on into the copy (see `coreRun` in `pairPassage`). */
@@ -112,6 +115,7 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   minNearVerbatimWords: 20,
   minPassageDensity: 0.005,
   minPairSimilarity: 0.1,
+  minPairTerms: 2,
   detachedPairSimilarity: 0.4,
   strayPairSimilarity: 0.25,
   edgeCutCost: 5,

@@ -8,8 +8,8 @@ import type { SentencePairIndex } from './pairs.js';
 /**
  * The source sentences a passage's pairs point to, first to last. A weak pair (below `weakSimilarity`) at either
  * end that lies more than `maxGap` source sentences away from a copied neighbour (at least `copySimilarity`) is
- * left out: a copy is
- * taken in one run, so such a pair is a same-topic sentence elsewhere that the chain's summary jump reached,
+ * left out, and so is one at any similarity that shares a single content word with its source sentence
+ * (`evidence`: a short host sentence reaches a high cosine on one word). A copy is taken in one run, so such a pair is a same-topic sentence elsewhere that the chain's summary jump reached,
  * not the source of the candidate sentence (typically a copied sentence's tail, split off differently).
  */
 export function pairedSourceSpan(
@@ -17,11 +17,12 @@ export function pairedSourceSpan(
   maxGap: number,
   copySimilarity: number,
   weakSimilarity: number,
+  evidence: (p: SentencePairIndex) => boolean = () => true,
 ): { first: number; last: number } | undefined {
   let lo = 0;
   let hi = pairs.length - 1;
   const detached = (p: SentencePairIndex, neighbour: SentencePairIndex) =>
-    p.similarity < weakSimilarity &&
+    (p.similarity < weakSimilarity || !evidence(p)) &&
     neighbour.similarity >= copySimilarity &&
     Math.max(p.sourceFirst - neighbour.sourceLast, neighbour.sourceFirst - p.sourceLast) > maxGap + 1;
   while (lo < hi && detached(pairs[lo]!, pairs[lo + 1]!)) lo++;

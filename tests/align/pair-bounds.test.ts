@@ -18,6 +18,16 @@ describe('pairedSourceSpan', () => {
     expect(pairedSourceSpan([pair(0, 0, 0.6), pair(1, 5, 0.3), pair(2, 30, 0.2)], 4, 0.9, 0.4)).toEqual({ first: 0, last: 30 });
   });
 
+  it('leaves out a far end pair at any similarity when it is no evidence (a single shared word), only next to a copy', () => {
+    const copy = [pair(1, 12, 1), pair(2, 13, 1), pair(3, 14, 0.95)];
+    const oneWord = (p: { candidate: number }) => p.candidate !== 4;
+    expect(pairedSourceSpan([...copy, pair(4, 23, 0.48)], 4, 0.9, 0.4)).toEqual({ first: 12, last: 23 });
+    expect(pairedSourceSpan([...copy, pair(4, 23, 0.48)], 4, 0.9, 0.4, oneWord)).toEqual({ first: 12, last: 14 });
+    // Next to the copy in the source it still runs on; next to a summary's pair it still reaches.
+    expect(pairedSourceSpan([...copy, pair(4, 16, 0.48)], 4, 0.9, 0.4, oneWord)).toEqual({ first: 12, last: 16 });
+    expect(pairedSourceSpan([pair(3, 14, 0.6), pair(4, 23, 0.48)], 4, 0.9, 0.4, oneWord)).toEqual({ first: 14, last: 23 });
+  });
+
   it('gives nothing for no pairs', () => {
     expect(pairedSourceSpan([], 4, 0.9, 0.4)).toBeUndefined();
   });
