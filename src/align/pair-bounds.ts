@@ -45,7 +45,9 @@ export function pairedSourceSpan(
  * same topic that the chain walked into, not part of the reuse; likewise after it. Applied to copies (core:
  * copied pairs) and to any passage (core: pairs that are clearly derived, weak: barely related ones). A pair
  * below `minRunOn` never runs on: next to a copy, a barely related sentence is host text, and the copy's
- * own words that run on into it are found word by word (`extendVerbatim`).
+ * own words that run on into it are found word by word (`extendVerbatim`). A pair with an unpaired candidate
+ * sentence between it and the core (host text) counts as weak below `separatedSimilarity` instead: a same-topic
+ * sentence a few lines from a copy often reaches the weak level with a source sentence near the copy's.
  */
 export function coreRun(
   pairs: readonly SentencePairIndex[],
@@ -53,17 +55,27 @@ export function coreRun(
   weakSimilarity: number,
   maxStep: number,
   minRunOn = 0,
+  separatedSimilarity = weakSimilarity,
 ): readonly SentencePairIndex[] {
   if (pairs.filter((p) => p.similarity >= coreSimilarity).length < 2) return pairs;
   let lo = pairs.findIndex((p) => p.similarity >= coreSimilarity);
   let hi = pairs.length - 1;
   while (pairs[hi]!.similarity < coreSimilarity) hi--;
   const runsOn = (p: SentencePairIndex, next: SentencePairIndex) => next.sourceFirst >= p.sourceLast && next.sourceFirst <= p.sourceLast + maxStep;
-  const weak = (from: number, to: number) => pairs.slice(from, to).every((p) => p.similarity < weakSimilarity);
+  // Whether the pairs beyond `edge` (`step` -1: before it, 1: after it) are all weak; from the first one with host
+  // text (an unpaired candidate sentence) between it and the core on, only below `separatedSimilarity`.
+  const weakBeyond = (edge: number, step: 1 | -1) => {
+    let separated = false;
+    for (let k = edge + step; k >= 0 && k < pairs.length; k += step) {
+      separated ||= Math.abs(pairs[k]!.candidate - pairs[k - step]!.candidate) > 1;
+      if (pairs[k]!.similarity >= (separated ? separatedSimilarity : weakSimilarity)) return false;
+    }
+    return true;
+  };
   while (lo > 0 && pairs[lo - 1]!.similarity >= minRunOn && runsOn(pairs[lo - 1]!, pairs[lo]!)) lo--;
-  if (!weak(0, lo)) lo = 0;
+  if (!weakBeyond(lo, -1)) lo = 0;
   while (hi < pairs.length - 1 && pairs[hi + 1]!.similarity >= minRunOn && runsOn(pairs[hi]!, pairs[hi + 1]!)) hi++;
-  if (!weak(hi + 1, pairs.length)) hi = pairs.length - 1;
+  if (!weakBeyond(hi, 1)) hi = pairs.length - 1;
   return pairs.slice(lo, hi + 1);
 }
 

@@ -142,7 +142,14 @@ export function pairPassage(
     pairedSourceSpan(pairs, options.maxGap, options.maxReorderSimilarity, options.detachedPairSimilarity, evidence);
   // Next to a copy, only a clearly derived pair runs on into it: a same-topic host sentence often reaches the
   // stray level, and the copy's own words that run on into it are found word by word.
-  const copy = coreRun(sentencePairs, options.maxReorderSimilarity, options.detachedPairSimilarity, options.maxGap, options.detachedPairSimilarity);
+  const copy = coreRun(
+    sentencePairs,
+    options.maxReorderSimilarity,
+    options.detachedPairSimilarity,
+    options.maxGap,
+    options.detachedPairSimilarity,
+    options.separatedPairSimilarity,
+  );
   const derived = coreRun(copy, options.detachedPairSimilarity, options.strayPairSimilarity, options.maxGap);
   const core = reusedEnds(isolatedEnds(derived, options.detachedPairSimilarity, options.strayPairSimilarity, options.maxGap), options.strayPairSimilarity);
   if (core.length === sentencePairs.length) return { chain, sentencePairs, source: span(sentencePairs) ?? chain.source, candidate: chain.candidate };

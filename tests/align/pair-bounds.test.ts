@@ -63,6 +63,19 @@ describe('coreRun', () => {
     expect(coreRun([pair(0, 3, 0.3), pair(4, 3, 0.2), ...derived], 0.4, 0.25, 4)).toHaveLength(6);
   });
 
+  it('treats a pair with host text between it and the copy as weak below the separated level, on either side', () => {
+    // Candidate sentence 6 (before) and 13 (after) are unpaired host text; the pairs beyond them reach .42 / .45.
+    const before = [pair(5, 4, 0.42), pair(7, 6, 0.37)];
+    const after = [pair(12, 11, 0.3), pair(14, 3, 0.45)];
+    expect(coreRun([...before, ...copy, ...after], 0.9, 0.4, 4, 0.4)).toEqual([...before, ...copy, ...after]);
+    expect(coreRun([...before, ...copy, ...after], 0.9, 0.4, 4, 0.4, 0.5)).toEqual(copy);
+    // Consecutive candidate sentences (their source order shuffled) keep the plain weak level.
+    const shuffled = [pair(6, 2, 0.42), pair(7, 6, 0.37)];
+    expect(coreRun([...shuffled, ...copy], 0.9, 0.4, 4, 0.4, 0.5)).toEqual([...shuffled, ...copy]);
+    // A separated pair at the separated level is no host sentence.
+    expect(coreRun([pair(5, 4, 0.55), pair(7, 6, 0.37), ...copy], 0.9, 0.4, 4, 0.4, 0.5)).toHaveLength(6);
+  });
+
   it('leaves passages with fewer than two copied pairs alone (an obfuscation may leave one sentence intact)', () => {
     const pairs = [pair(0, 14, 0.54), pair(1, 11, 0.36), pair(2, 10, 1), pair(3, 15, 0.31)];
     expect(coreRun(pairs, 0.9, 0.4, 4)).toEqual(pairs);
