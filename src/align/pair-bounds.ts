@@ -1,3 +1,4 @@
+import type { Chain, SentenceSpan } from './chain.js';
 import type { SentencePairIndex } from './pairs.js';
 
 /*
@@ -117,4 +118,37 @@ export function reusedEnds(pairs: readonly SentencePairIndex[], weakSimilarity: 
   while (lo < hi && taken(lo)) lo++;
   while (hi > lo && taken(hi)) hi--;
   return lo === 0 && hi === pairs.length - 1 ? pairs : pairs.slice(lo, hi + 1);
+}
+
+/**
+ * A passage without the end pairs whose candidate sentence lies wholly outside its word-level edges (`inside`
+ * false): the edges found no reuse there, so those pairs bound neither side. The source side shrinks to the pairs
+ * left, never widens; a summary's (wider than its pairs, see summary.ts) stays. Unchanged, the same object.
+ */
+export function withoutCutEnds<T extends { chain: Chain; sentencePairs: SentencePairIndex[]; source: SentenceSpan; candidate: SentenceSpan }>(
+  span: T,
+  inside: (candidateSentence: number) => boolean,
+): T {
+  const pairs = span.sentencePairs;
+  if (pairs.length < 2) return span;
+  const hull = (ps: readonly SentencePairIndex[]) => ({
+    first: Math.min(...ps.map((p) => p.sourceFirst)),
+    last: Math.max(...ps.map((p) => p.sourceLast)),
+  });
+  const all = hull(pairs);
+  if (span.source.first < all.first || span.source.last > all.last) return span;
+  let lo = 0;
+  let hi = pairs.length - 1;
+  while (lo < hi && !inside(pairs[lo]!.candidate)) lo++;
+  while (hi > lo && !inside(pairs[hi]!.candidate)) hi--;
+  if (lo === 0 && hi === pairs.length - 1) return span;
+  const kept = pairs.slice(lo, hi + 1);
+  const left = hull(kept);
+  const source = { first: Math.max(span.source.first, left.first), last: Math.min(span.source.last, left.last) };
+  if (source.first > source.last) return span;
+  const candidate = {
+    first: lo > 0 ? kept[0]!.candidate : span.candidate.first,
+    last: hi < pairs.length - 1 ? kept[kept.length - 1]!.candidate : span.candidate.last,
+  };
+  return { ...span, chain: { ...span.chain, candidate }, sentencePairs: kept, source, candidate };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coreRun, isolatedEnds, pairedSourceSpan, reusedEnds } from '../../src/align/pair-bounds.js';
+import { coreRun, isolatedEnds, pairedSourceSpan, reusedEnds, withoutCutEnds } from '../../src/align/pair-bounds.js';
 import { pair } from '../helpers/pairs.js';
 
 describe('pairedSourceSpan', () => {
@@ -116,5 +116,35 @@ describe('reusedEnds', () => {
     const inside = [pair(20, 5, 0.8), pair(21, 5, 0.1), pair(22, 6, 0.6)];
     expect(reusedEnds(inside, 0.25)).toEqual(inside);
     expect(reusedEnds([pair(3, 2, 0.2), pair(4, 2, 0.1)], 0.25)).toHaveLength(1);
+  });
+});
+
+describe('withoutCutEnds', () => {
+  const passage = (pairs: ReturnType<typeof pair>[], source = { first: 3, last: 9 }) => {
+    const candidate = { first: pairs[0]!.candidate, last: pairs[pairs.length - 1]!.candidate };
+    return { chain: { anchors: [], score: 2, source, candidate }, sentencePairs: pairs, source, candidate };
+  };
+  // A copy of source sentences 5-6 in candidate sentences 11-12; 10 and 13 pair with host text either side.
+  const pairs = [pair(10, 3, 0.3), pair(11, 5, 1), pair(12, 6, 1), pair(13, 9, 0.2)];
+
+  it('drops end pairs whose candidate sentence the edges cut away, and bounds both sides by the pairs left', () => {
+    const trimmed = withoutCutEnds(passage(pairs), (c) => c === 11 || c === 12);
+    expect([trimmed.source, trimmed.candidate, trimmed.chain.candidate]).toEqual([
+      { first: 5, last: 6 },
+      { first: 11, last: 12 },
+      { first: 11, last: 12 },
+    ]);
+    expect(trimmed.sentencePairs).toEqual(pairs.slice(1, 3));
+  });
+
+  it('keeps a pair any part of whose sentence is inside, and pairs inside the passage', () => {
+    const span = passage(pairs);
+    expect(withoutCutEnds(span, () => true)).toBe(span);
+    expect(withoutCutEnds(span, (c) => c !== 11)).toBe(span);
+  });
+
+  it('leaves a summary alone: its source side reaches past its pairs', () => {
+    const summary = passage(pairs, { first: 0, last: 20 });
+    expect(withoutCutEnds(summary, (c) => c === 11)).toBe(summary);
   });
 });
