@@ -71,7 +71,7 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
   // source is no host text (an article whose sentences were shuffled).
   const bestSimilarity = bestCandidateSimilarity(anchors, candidate.sentences.length);
   const derivedElsewhere = (c: number) => bestSimilarity[c]! >= align.detachedPairSimilarity;
-  paired = paired.flatMap((p) => splitCopyRuns(p, align.maxGap, align.maxReorder, align.maxReorderSimilarity, align.strayPairSimilarity, derivedElsewhere));
+  paired = paired.flatMap((p) => splitCopyRuns(p, align.maxGap, align.maxReorder, align.maxReorderSimilarity, align.strayPairSimilarity, derivedElsewhere, (c) => features.candidate.norm[c]! > 0));
   const summarySpans = summarySourceSpans(paired, features.source, features.candidate, features.idf, align.summaryRatio, align.summaryMatchSimilarity);
   // Each passage's sentence spans (`source`, `candidate`) from here on: the source side extended for summaries,
   // and summaries joined with the passage next to them.
