@@ -48,7 +48,9 @@ export function pairedSourceSpan(
  * below `minRunOn` never runs on: next to a copy, a barely related sentence is host text, and the copy's
  * own words that run on into it are found word by word (`extendVerbatim`). A pair with an unpaired candidate
  * sentence between it and the core (host text) counts as weak below `separatedSimilarity` instead: a same-topic
- * sentence a few lines from a copy often reaches the weak level with a source sentence near the copy's.
+ * sentence a few lines from a copy often reaches the weak level with a source sentence near the copy's. With
+ * `separatedReorder` given, only if its source sentence is also away from its neighbour's (more than that many
+ * back or `maxStep` on): a rewrite drops and reorders sentences, so host text alone does not end it.
  */
 export function coreRun(
   pairs: readonly SentencePairIndex[],
@@ -57,6 +59,7 @@ export function coreRun(
   maxStep: number,
   minRunOn = 0,
   separatedSimilarity = weakSimilarity,
+  separatedReorder?: number,
 ): readonly SentencePairIndex[] {
   if (pairs.filter((p) => p.similarity >= coreSimilarity).length < 2) return pairs;
   let lo = pairs.findIndex((p) => p.similarity >= coreSimilarity);
@@ -68,7 +71,9 @@ export function coreRun(
   const weakBeyond = (edge: number, step: 1 | -1) => {
     let separated = false;
     for (let k = edge + step; k >= 0 && k < pairs.length; k += step) {
-      separated ||= Math.abs(pairs[k]!.candidate - pairs[k - step]!.candidate) > 1;
+      const [a, b] = step < 0 ? [pairs[k]!, pairs[k - step]!] : [pairs[k - step]!, pairs[k]!];
+      const near = b.sourceFirst - a.sourceLast >= -(separatedReorder ?? 0) && b.sourceFirst - a.sourceLast <= maxStep;
+      separated ||= b.candidate - a.candidate > 1 && (separatedReorder === undefined || !near);
       if (pairs[k]!.similarity >= (separated ? separatedSimilarity : weakSimilarity)) return false;
     }
     return true;

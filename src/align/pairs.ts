@@ -150,7 +150,15 @@ export function pairPassage(
     options.detachedPairSimilarity,
     options.separatedPairSimilarity,
   );
-  const derived = coreRun(copy, options.detachedPairSimilarity, options.strayPairSimilarity, options.maxGap);
+  const derived = coreRun(
+    copy,
+    options.detachedPairSimilarity,
+    options.strayPairSimilarity,
+    options.maxGap,
+    0,
+    options.detachedPairSimilarity,
+    options.maxReorder,
+  );
   const core = reusedEnds(isolatedEnds(derived, options.detachedPairSimilarity, options.strayPairSimilarity, options.maxGap), options.strayPairSimilarity);
   if (core.length === sentencePairs.length) return { chain, sentencePairs, source: span(sentencePairs) ?? chain.source, candidate: chain.candidate };
   const candidateSpan = {

@@ -76,6 +76,18 @@ describe('coreRun', () => {
     expect(coreRun([pair(5, 4, 0.55), pair(7, 6, 0.37), ...copy], 0.9, 0.4, 4, 0.4, 0.5)).toHaveLength(6);
   });
 
+  it('with a reorder limit, treats a pair as separated only if its source is also away from its neighbour', () => {
+    // A rewrite's clearly derived pairs (source 8-9), host text at candidate 6, weak pairs before it.
+    const derived = [pair(7, 8, 0.7), pair(8, 9, 1)];
+    const far = [pair(4, 14, 0.3), pair(5, 14, 0.24)];
+    expect(coreRun([...far, ...derived], 0.4, 0.25, 4, 0, 0.4)).toEqual(derived);
+    expect(coreRun([...far, ...derived], 0.4, 0.25, 4, 0, 0.4, 3)).toEqual(derived);
+    // Source 10-11, just after the derived pairs': sentences of the rewrite moved up, not host text.
+    const near = [pair(4, 11, 0.24), pair(5, 10, 0.3)];
+    expect(coreRun([...near, ...derived], 0.4, 0.25, 4, 0, 0.4, 3)).toEqual([...near, ...derived]);
+    expect(coreRun([...near, ...derived], 0.4, 0.25, 4, 0, 0.4)).toEqual(derived);
+  });
+
   it('leaves passages with fewer than two copied pairs alone (an obfuscation may leave one sentence intact)', () => {
     const pairs = [pair(0, 14, 0.54), pair(1, 11, 0.36), pair(2, 10, 1), pair(3, 15, 0.31)];
     expect(coreRun(pairs, 0.9, 0.4, 4)).toEqual(pairs);
