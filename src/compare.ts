@@ -4,6 +4,7 @@ import { wordEdges } from './align/edges.js';
 import { pairFeatures } from './align/features.js';
 import { DEFAULT_ALIGN_OPTIONS, DEFAULT_VERDICT_OPTIONS, type AlignOptions, type VerdictOptions } from './align/options.js';
 import { copyEdges, passageEdges } from './align/copy-edges.js';
+import { withoutCutEnds } from './align/pair-bounds.js';
 import { pairPassage } from './align/pairs.js';
 import { splitCopyRuns } from './align/split.js';
 import { condenses, joinSummaries, summarySourceSpans } from './align/summary.js';
@@ -70,25 +71,40 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
   // source is no host text (an article whose sentences were shuffled).
   const bestSimilarity = bestCandidateSimilarity(anchors, candidate.sentences.length);
   const derivedElsewhere = (c: number) => bestSimilarity[c]! >= align.detachedPairSimilarity;
-  paired = paired.flatMap((p) => splitCopyRuns(p, align.maxGap, align.maxReorder, align.maxReorderSimilarity, align.strayPairSimilarity, derivedElsewhere));
+  paired = paired.flatMap((p) => splitCopyRuns(p, align.maxGap, align.maxReorder, align.maxReorderSimilarity, align.strayPairSimilarity, derivedElsewhere, (c) => features.candidate.norm[c]! > 0));
   const summarySpans = summarySourceSpans(paired, features.source, features.candidate, features.idf, align.summaryRatio, align.summaryMatchSimilarity);
   // Each passage's sentence spans (`source`, `candidate`) from here on: the source side extended for summaries,
   // and summaries joined with the passage next to them.
-  const spans = joinSummaries(
+  const initialSpans = joinSummaries(
     paired.map((s, k) => ({ ...s, source: summarySpans[k]! })).sort((a, b) => a.candidate.first - b.candidate.first),
     (s) => condenses(s, features.source, features.candidate, align.summaryRatio),
     (a, b) => ({ chain: joinChains(a.chain, b.chain), sentencePairs: [...a.sentencePairs, ...b.sentencePairs], source: hull(a.source, b.source), candidate: hull(a.candidate, b.candidate) }),
   );
-  const edges = wordEdges(source, candidate, spans, align.shingleSize, align.edgeCutCost);
-
-  const kinds = spans.map((s) => passageKind(source, s.source, candidate, s.chain.candidate, align.shingleSize, align.nearVerbatimContainment));
-  const finalEdges = passageEdges(
-    source,
-    candidate,
-    edges,
-    (k) => kinds[k] !== 'paraphrase',
-    (k) => copyEdges(source, candidate, edges[k]!, spans[k]!.sentencePairs, spans[k]!.source, align.copyEdgeWords),
-  );
+  // Word-level edges of each passage, and its kind.
+  const bound = (spans: typeof initialSpans) => {
+    const edges = wordEdges(source, candidate, spans, align.shingleSize, align.edgeCutCost);
+    const kinds = spans.map((s) => passageKind(source, s.source, candidate, s.chain.candidate, align.shingleSize, align.nearVerbatimContainment));
+    const finalEdges = passageEdges(
+      source,
+      candidate,
+      edges,
+      (k) => kinds[k] !== 'paraphrase',
+      (k) => copyEdges(source, candidate, edges[k]!, spans[k]!.sentencePairs, spans[k]!.source, align.copyEdgeWords),
+    );
+    return { kinds, finalEdges };
+  };
+  let spans = initialSpans;
+  let { kinds, finalEdges } = bound(spans);
+  // An end pair whose candidate sentence the edges cut away entirely is no reuse, so it no longer bounds the
+  // source side either, and the edges are found again.
+  const trimmed = spans.map((s, k) => {
+    const edge = finalEdges[k]!.candidate;
+    return withoutCutEnds(s, (c) => candidate.sentences[c]!.end > edge.start && candidate.sentences[c]!.start < edge.end);
+  });
+  if (trimmed.some((t, k) => t !== spans[k])) {
+    spans = trimmed;
+    ({ kinds, finalEdges } = bound(spans));
+  }
 
   const drafted: Passage[] = spans.map(({ chain, sentencePairs }, index) => {
     const kind = kinds[index]!;

@@ -68,10 +68,16 @@ export interface AlignOptions {
   minPassageDensity: number;
   /** Inside a passage, a candidate sentence is paired with its best source sentence if at least this similar. */
   minPairSimilarity: number;
+  /** A pair sharing fewer distinct content terms than this, far from a copied neighbour, does not widen the
+   *  source side at any similarity (see `pairedSourceSpan`). */
+  minPairTerms: number;
   /** A pair below this similarity at a passage's end, more than `maxGap` source sentences from a copied
    *  neighbour (`maxReorderSimilarity`), does not widen the source side (see `pairedSourceSpan`); next to a copy,
    *  one below it never runs on into the copy (see `coreRun` in `pairPassage`). */
   detachedPairSimilarity: number;
+  /** Before or after a copy, a pair with an unpaired candidate sentence (host text) between it and the copy
+   *  bounds the passage only if at least this similar (see `coreRun`). */
+  separatedPairSimilarity: number;
   /** In a passage with two or more pairs at least `detachedPairSimilarity` similar, pairs below this before or
    *  after them that do not run on into them in the source bound neither side (see `coreRun`); and between
    *  two copies they split the passage (see `splitCopyRuns`). */
@@ -112,7 +118,9 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   minNearVerbatimWords: 20,
   minPassageDensity: 0.005,
   minPairSimilarity: 0.1,
+  minPairTerms: 2,
   detachedPairSimilarity: 0.4,
+  separatedPairSimilarity: 0.5,
   strayPairSimilarity: 0.25,
   edgeCutCost: 5,
   copyEdgeWords: 4,

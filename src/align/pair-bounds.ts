@@ -1,3 +1,4 @@
+import type { Chain, SentenceSpan } from './chain.js';
 import type { SentencePairIndex } from './pairs.js';
 
 /*
@@ -8,8 +9,8 @@ import type { SentencePairIndex } from './pairs.js';
 /**
  * The source sentences a passage's pairs point to, first to last. A weak pair (below `weakSimilarity`) at either
  * end that lies more than `maxGap` source sentences away from a copied neighbour (at least `copySimilarity`) is
- * left out: a copy is
- * taken in one run, so such a pair is a same-topic sentence elsewhere that the chain's summary jump reached,
+ * left out, and so is one at any similarity that shares a single content word with its source sentence
+ * (`evidence`: a short host sentence reaches a high cosine on one word). A copy is taken in one run, so such a pair is a same-topic sentence elsewhere that the chain's summary jump reached,
  * not the source of the candidate sentence (typically a copied sentence's tail, split off differently).
  */
 export function pairedSourceSpan(
@@ -17,11 +18,12 @@ export function pairedSourceSpan(
   maxGap: number,
   copySimilarity: number,
   weakSimilarity: number,
+  evidence: (p: SentencePairIndex) => boolean = () => true,
 ): { first: number; last: number } | undefined {
   let lo = 0;
   let hi = pairs.length - 1;
   const detached = (p: SentencePairIndex, neighbour: SentencePairIndex) =>
-    p.similarity < weakSimilarity &&
+    (p.similarity < weakSimilarity || !evidence(p)) &&
     neighbour.similarity >= copySimilarity &&
     Math.max(p.sourceFirst - neighbour.sourceLast, neighbour.sourceFirst - p.sourceLast) > maxGap + 1;
   while (lo < hi && detached(pairs[lo]!, pairs[lo + 1]!)) lo++;
@@ -44,7 +46,11 @@ export function pairedSourceSpan(
  * same topic that the chain walked into, not part of the reuse; likewise after it. Applied to copies (core:
  * copied pairs) and to any passage (core: pairs that are clearly derived, weak: barely related ones). A pair
  * below `minRunOn` never runs on: next to a copy, a barely related sentence is host text, and the copy's
- * own words that run on into it are found word by word (`extendVerbatim`).
+ * own words that run on into it are found word by word (`extendVerbatim`). A pair with an unpaired candidate
+ * sentence between it and the core (host text) counts as weak below `separatedSimilarity` instead: a same-topic
+ * sentence a few lines from a copy often reaches the weak level with a source sentence near the copy's. With
+ * `separatedReorder` given, only if its source sentence is also away from its neighbour's (more than that many
+ * back or `maxStep` on): a rewrite drops and reorders sentences, so host text alone does not end it.
  */
 export function coreRun(
   pairs: readonly SentencePairIndex[],
@@ -52,17 +58,30 @@ export function coreRun(
   weakSimilarity: number,
   maxStep: number,
   minRunOn = 0,
+  separatedSimilarity = weakSimilarity,
+  separatedReorder?: number,
 ): readonly SentencePairIndex[] {
   if (pairs.filter((p) => p.similarity >= coreSimilarity).length < 2) return pairs;
   let lo = pairs.findIndex((p) => p.similarity >= coreSimilarity);
   let hi = pairs.length - 1;
   while (pairs[hi]!.similarity < coreSimilarity) hi--;
   const runsOn = (p: SentencePairIndex, next: SentencePairIndex) => next.sourceFirst >= p.sourceLast && next.sourceFirst <= p.sourceLast + maxStep;
-  const weak = (from: number, to: number) => pairs.slice(from, to).every((p) => p.similarity < weakSimilarity);
+  // Whether the pairs beyond `edge` (`step` -1: before it, 1: after it) are all weak; from the first one with host
+  // text (an unpaired candidate sentence) between it and the core on, only below `separatedSimilarity`.
+  const weakBeyond = (edge: number, step: 1 | -1) => {
+    let separated = false;
+    for (let k = edge + step; k >= 0 && k < pairs.length; k += step) {
+      const [a, b] = step < 0 ? [pairs[k]!, pairs[k - step]!] : [pairs[k - step]!, pairs[k]!];
+      const near = b.sourceFirst - a.sourceLast >= -(separatedReorder ?? 0) && b.sourceFirst - a.sourceLast <= maxStep;
+      separated ||= b.candidate - a.candidate > 1 && (separatedReorder === undefined || !near);
+      if (pairs[k]!.similarity >= (separated ? separatedSimilarity : weakSimilarity)) return false;
+    }
+    return true;
+  };
   while (lo > 0 && pairs[lo - 1]!.similarity >= minRunOn && runsOn(pairs[lo - 1]!, pairs[lo]!)) lo--;
-  if (!weak(0, lo)) lo = 0;
+  if (!weakBeyond(lo, -1)) lo = 0;
   while (hi < pairs.length - 1 && pairs[hi + 1]!.similarity >= minRunOn && runsOn(pairs[hi]!, pairs[hi + 1]!)) hi++;
-  if (!weak(hi + 1, pairs.length)) hi = pairs.length - 1;
+  if (!weakBeyond(hi, 1)) hi = pairs.length - 1;
   return pairs.slice(lo, hi + 1);
 }
 
@@ -104,4 +123,37 @@ export function reusedEnds(pairs: readonly SentencePairIndex[], weakSimilarity: 
   while (lo < hi && taken(lo)) lo++;
   while (hi > lo && taken(hi)) hi--;
   return lo === 0 && hi === pairs.length - 1 ? pairs : pairs.slice(lo, hi + 1);
+}
+
+/**
+ * A passage without the end pairs whose candidate sentence lies wholly outside its word-level edges (`inside`
+ * false): the edges found no reuse there, so those pairs bound neither side. The source side shrinks to the pairs
+ * left, never widens; a summary's (wider than its pairs, see summary.ts) stays. Unchanged, the same object.
+ */
+export function withoutCutEnds<T extends { chain: Chain; sentencePairs: SentencePairIndex[]; source: SentenceSpan; candidate: SentenceSpan }>(
+  span: T,
+  inside: (candidateSentence: number) => boolean,
+): T {
+  const pairs = span.sentencePairs;
+  if (pairs.length < 2) return span;
+  const hull = (ps: readonly SentencePairIndex[]) => ({
+    first: Math.min(...ps.map((p) => p.sourceFirst)),
+    last: Math.max(...ps.map((p) => p.sourceLast)),
+  });
+  const all = hull(pairs);
+  if (span.source.first < all.first || span.source.last > all.last) return span;
+  let lo = 0;
+  let hi = pairs.length - 1;
+  while (lo < hi && !inside(pairs[lo]!.candidate)) lo++;
+  while (hi > lo && !inside(pairs[hi]!.candidate)) hi--;
+  if (lo === 0 && hi === pairs.length - 1) return span;
+  const kept = pairs.slice(lo, hi + 1);
+  const left = hull(kept);
+  const source = { first: Math.max(span.source.first, left.first), last: Math.min(span.source.last, left.last) };
+  if (source.first > source.last) return span;
+  const candidate = {
+    first: lo > 0 ? kept[0]!.candidate : span.candidate.first,
+    last: hi < pairs.length - 1 ? kept[kept.length - 1]!.candidate : span.candidate.last,
+  };
+  return { ...span, chain: { ...span.chain, candidate }, sentencePairs: kept, source, candidate };
 }

@@ -137,12 +137,28 @@ export function pairPassage(
   options: AlignOptions,
 ): PairedPassage {
   const sentencePairs = pairSentences(chain, source, candidate, idf, options);
+  const evidence = (p: SentencePairIndex) => sharedTerms(candidate, p.candidate, source, p.sourceFirst, p.sourceLast) >= options.minPairTerms;
   const span = (pairs: readonly SentencePairIndex[]) =>
-    pairedSourceSpan(pairs, options.maxGap, options.maxReorderSimilarity, options.detachedPairSimilarity);
+    pairedSourceSpan(pairs, options.maxGap, options.maxReorderSimilarity, options.detachedPairSimilarity, evidence);
   // Next to a copy, only a clearly derived pair runs on into it: a same-topic host sentence often reaches the
   // stray level, and the copy's own words that run on into it are found word by word.
-  const copy = coreRun(sentencePairs, options.maxReorderSimilarity, options.detachedPairSimilarity, options.maxGap, options.detachedPairSimilarity);
-  const derived = coreRun(copy, options.detachedPairSimilarity, options.strayPairSimilarity, options.maxGap);
+  const copy = coreRun(
+    sentencePairs,
+    options.maxReorderSimilarity,
+    options.detachedPairSimilarity,
+    options.maxGap,
+    options.detachedPairSimilarity,
+    options.separatedPairSimilarity,
+  );
+  const derived = coreRun(
+    copy,
+    options.detachedPairSimilarity,
+    options.strayPairSimilarity,
+    options.maxGap,
+    0,
+    options.detachedPairSimilarity,
+    options.maxReorder,
+  );
   const core = reusedEnds(isolatedEnds(derived, options.detachedPairSimilarity, options.strayPairSimilarity, options.maxGap), options.strayPairSimilarity);
   if (core.length === sentencePairs.length) return { chain, sentencePairs, source: span(sentencePairs) ?? chain.source, candidate: chain.candidate };
   const candidateSpan = {
@@ -150,4 +166,19 @@ export function pairPassage(
     last: core[core.length - 1] === sentencePairs[sentencePairs.length - 1] ? chain.candidate.last : core[core.length - 1]!.candidate,
   };
   return { chain: { ...chain, candidate: candidateSpan }, sentencePairs: [...core], source: span(core)!, candidate: candidateSpan };
+}
+
+/** Distinct content terms candidate sentence `c` shares with source sentences `first`..`last`. */
+function sharedTerms(candidate: SentenceFeatures, c: number, source: SentenceFeatures, first: number, last: number): number {
+  let n = 0;
+  for (let k = candidate.termStart[c]!; k < candidate.termStart[c + 1]!; k++) {
+    const id = candidate.termId[k]!;
+    for (let j = source.termStart[first]!; j < source.termStart[last + 1]!; j++) {
+      if (source.termId[j] === id) {
+        n++;
+        break;
+      }
+    }
+  }
+  return n;
 }

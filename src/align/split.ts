@@ -7,7 +7,9 @@ import type { PairedPassage, SentencePairIndex } from './pairs.js';
  * jump next to a run of fewer copies stays (a summary picks single sentences from all over its source), and so
  * does one over source sentences that are mostly this passage's own (its sentences shuffled). Likewise two
  * copies with only barely related pairs (below `weakSimilarity`) between them are two passages, unless a
- * candidate sentence between them is `derivedElsewhere` (it is the passage's, taken out of order).
+ * candidate sentence between them is `derivedElsewhere` (it is the passage's, taken out of order); so are two
+ * copies with only unpaired sentences between them, if one of those `hasTerms` and the copies' sources do not
+ * interleave.
  */
 export function splitCopyRuns(
   passage: PairedPassage,
@@ -16,6 +18,7 @@ export function splitCopyRuns(
   copySimilarity: number,
   weakSimilarity: number,
   derivedElsewhere: (candidateSentence: number) => boolean = () => false,
+  hasTerms: (candidateSentence: number) => boolean = () => true,
 ): PairedPassage[] {
   const pairs = passage.sentencePairs;
   const isCopy = (p: SentencePairIndex) => p.similarity >= copySimilarity;
@@ -27,6 +30,12 @@ export function splitCopyRuns(
     let own = 0;
     for (let s = from; s <= to; s++) if (paired.has(s)) own++;
     return own >= (to - from + 1) / 2;
+  };
+  // Whether the source spans of the pairs before `k` and from `k` on overlap.
+  const interleaved = (k: number) => {
+    const span = (ps: readonly SentencePairIndex[]) => [Math.min(...ps.map((p) => p.sourceFirst)), Math.max(...ps.map((p) => p.sourceLast))];
+    const [a, b] = [span(pairs.slice(0, k)), span(pairs.slice(k))];
+    return a[0]! <= b[1]! && b[0]! <= a[1]!;
   };
   const jumps = (a: SentencePairIndex, b: SentencePairIndex) => b.sourceFirst > a.sourceLast + maxGap + 1 || b.sourceLast < a.sourceFirst - maxReorder;
   // Cuts as [end of one piece, start of the next] (indices into `pairs`): at a jump, both the same; across
@@ -44,7 +53,14 @@ export function splitCopyRuns(
     if (!isCopy(pairs[a]!)) continue;
     let b = a + 1;
     while (b < pairs.length && pairs[b]!.similarity < weakSimilarity) b++;
-    if (b === pairs.length || b === a + 1 || !isCopy(pairs[b]!)) continue;
+    if (b === pairs.length || !isCopy(pairs[b]!)) continue;
+    // With no pair between them, only unpaired host text with content words of its own (not a termless line inside
+    // one copy) separates them, and only if their sources do not interleave (a piece would span the other's).
+    if (b === a + 1) {
+      let ownWords = false;
+      for (let c = pairs[a]!.candidate + 1; c < pairs[b]!.candidate; c++) ownWords ||= hasTerms(c);
+      if (!ownWords || interleaved(b)) continue;
+    }
     let hostText = true;
     for (let c = pairs[a]!.candidate + 1; c < pairs[b]!.candidate; c++) if (derivedElsewhere(c)) hostText = false;
     if (!hostText) continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coreRun, isolatedEnds, pairedSourceSpan, reusedEnds } from '../../src/align/pair-bounds.js';
+import { coreRun, isolatedEnds, pairedSourceSpan, reusedEnds, withoutCutEnds } from '../../src/align/pair-bounds.js';
 import { pair } from '../helpers/pairs.js';
 
 describe('pairedSourceSpan', () => {
@@ -16,6 +16,16 @@ describe('pairedSourceSpan', () => {
   it('keeps a far end pair that is itself strong evidence, or whose neighbour is no copy (a summary)', () => {
     expect(pairedSourceSpan([pair(0, 27, 0.94), pair(1, 19, 0.76, 20)], 4, 0.9, 0.4)).toEqual({ first: 19, last: 27 });
     expect(pairedSourceSpan([pair(0, 0, 0.6), pair(1, 5, 0.3), pair(2, 30, 0.2)], 4, 0.9, 0.4)).toEqual({ first: 0, last: 30 });
+  });
+
+  it('leaves out a far end pair at any similarity when it is no evidence (a single shared word), only next to a copy', () => {
+    const copy = [pair(1, 12, 1), pair(2, 13, 1), pair(3, 14, 0.95)];
+    const oneWord = (p: { candidate: number }) => p.candidate !== 4;
+    expect(pairedSourceSpan([...copy, pair(4, 23, 0.48)], 4, 0.9, 0.4)).toEqual({ first: 12, last: 23 });
+    expect(pairedSourceSpan([...copy, pair(4, 23, 0.48)], 4, 0.9, 0.4, oneWord)).toEqual({ first: 12, last: 14 });
+    // Next to the copy in the source it still runs on; next to a summary's pair it still reaches.
+    expect(pairedSourceSpan([...copy, pair(4, 16, 0.48)], 4, 0.9, 0.4, oneWord)).toEqual({ first: 12, last: 16 });
+    expect(pairedSourceSpan([pair(3, 14, 0.6), pair(4, 23, 0.48)], 4, 0.9, 0.4, oneWord)).toEqual({ first: 14, last: 23 });
   });
 
   it('gives nothing for no pairs', () => {
@@ -51,6 +61,31 @@ describe('coreRun', () => {
     const derived = [pair(5, 0, 0.87, 1), pair(6, 3, 0.54), pair(7, 4, 0.61, 5), pair(8, 6, 0.19)];
     expect(coreRun([pair(0, 3, 0.22), pair(1, 3, 0.16), pair(4, 3, 0.2), ...derived], 0.4, 0.25, 4)).toEqual(derived);
     expect(coreRun([pair(0, 3, 0.3), pair(4, 3, 0.2), ...derived], 0.4, 0.25, 4)).toHaveLength(6);
+  });
+
+  it('treats a pair with host text between it and the copy as weak below the separated level, on either side', () => {
+    // Candidate sentence 6 (before) and 13 (after) are unpaired host text; the pairs beyond them reach .42 / .45.
+    const before = [pair(5, 4, 0.42), pair(7, 6, 0.37)];
+    const after = [pair(12, 11, 0.3), pair(14, 3, 0.45)];
+    expect(coreRun([...before, ...copy, ...after], 0.9, 0.4, 4, 0.4)).toEqual([...before, ...copy, ...after]);
+    expect(coreRun([...before, ...copy, ...after], 0.9, 0.4, 4, 0.4, 0.5)).toEqual(copy);
+    // Consecutive candidate sentences (their source order shuffled) keep the plain weak level.
+    const shuffled = [pair(6, 2, 0.42), pair(7, 6, 0.37)];
+    expect(coreRun([...shuffled, ...copy], 0.9, 0.4, 4, 0.4, 0.5)).toEqual([...shuffled, ...copy]);
+    // A separated pair at the separated level is no host sentence.
+    expect(coreRun([pair(5, 4, 0.55), pair(7, 6, 0.37), ...copy], 0.9, 0.4, 4, 0.4, 0.5)).toHaveLength(6);
+  });
+
+  it('with a reorder limit, treats a pair as separated only if its source is also away from its neighbour', () => {
+    // A rewrite's clearly derived pairs (source 8-9), host text at candidate 6, weak pairs before it.
+    const derived = [pair(7, 8, 0.7), pair(8, 9, 1)];
+    const far = [pair(4, 14, 0.3), pair(5, 14, 0.24)];
+    expect(coreRun([...far, ...derived], 0.4, 0.25, 4, 0, 0.4)).toEqual(derived);
+    expect(coreRun([...far, ...derived], 0.4, 0.25, 4, 0, 0.4, 3)).toEqual(derived);
+    // Source 10-11, just after the derived pairs': sentences of the rewrite moved up, not host text.
+    const near = [pair(4, 11, 0.24), pair(5, 10, 0.3)];
+    expect(coreRun([...near, ...derived], 0.4, 0.25, 4, 0, 0.4, 3)).toEqual([...near, ...derived]);
+    expect(coreRun([...near, ...derived], 0.4, 0.25, 4, 0, 0.4)).toEqual(derived);
   });
 
   it('leaves passages with fewer than two copied pairs alone (an obfuscation may leave one sentence intact)', () => {
@@ -93,5 +128,35 @@ describe('reusedEnds', () => {
     const inside = [pair(20, 5, 0.8), pair(21, 5, 0.1), pair(22, 6, 0.6)];
     expect(reusedEnds(inside, 0.25)).toEqual(inside);
     expect(reusedEnds([pair(3, 2, 0.2), pair(4, 2, 0.1)], 0.25)).toHaveLength(1);
+  });
+});
+
+describe('withoutCutEnds', () => {
+  const passage = (pairs: ReturnType<typeof pair>[], source = { first: 3, last: 9 }) => {
+    const candidate = { first: pairs[0]!.candidate, last: pairs[pairs.length - 1]!.candidate };
+    return { chain: { anchors: [], score: 2, source, candidate }, sentencePairs: pairs, source, candidate };
+  };
+  // A copy of source sentences 5-6 in candidate sentences 11-12; 10 and 13 pair with host text either side.
+  const pairs = [pair(10, 3, 0.3), pair(11, 5, 1), pair(12, 6, 1), pair(13, 9, 0.2)];
+
+  it('drops end pairs whose candidate sentence the edges cut away, and bounds both sides by the pairs left', () => {
+    const trimmed = withoutCutEnds(passage(pairs), (c) => c === 11 || c === 12);
+    expect([trimmed.source, trimmed.candidate, trimmed.chain.candidate]).toEqual([
+      { first: 5, last: 6 },
+      { first: 11, last: 12 },
+      { first: 11, last: 12 },
+    ]);
+    expect(trimmed.sentencePairs).toEqual(pairs.slice(1, 3));
+  });
+
+  it('keeps a pair any part of whose sentence is inside, and pairs inside the passage', () => {
+    const span = passage(pairs);
+    expect(withoutCutEnds(span, () => true)).toBe(span);
+    expect(withoutCutEnds(span, (c) => c !== 11)).toBe(span);
+  });
+
+  it('leaves a summary alone: its source side reaches past its pairs', () => {
+    const summary = passage(pairs, { first: 0, last: 20 });
+    expect(withoutCutEnds(summary, (c) => c === 11)).toBe(summary);
   });
 });

@@ -63,5 +63,18 @@ describe('pairPassage', () => {
       { first: 0, last: 2 },
     ]);
   });
-});
 
+  it('does not widen the source side to a far sentence a host sentence shares a single word with, however similar', () => {
+    const tram = analyze(
+      'Parking in the old town costs more from April, the council said. The new tram line will open in the spring after two years of building work. Trams will run every six minutes between the station and the hospital. Tickets can be bought on board or with the city transport app. The old bus routes will be cut back. Cyclists asked for safer lanes along the route. Shops on the high street fear the works. The mayor opened the first stop last week. Residents were invited to a public meeting. Take your time.',
+    );
+    const f = pairFeatures(tram, analyze(`${copy} Tickets can be bought on board or with the city transport app. Any time now!`), 3);
+    const chain = { anchors: [], score: 3, source: { first: 0, last: 9 }, candidate: { first: 0, last: 3 } };
+    const pairs = pairSentences(chain, f.source, f.candidate, f.idf, DEFAULT_ALIGN_OPTIONS);
+    const last = pairs[pairs.length - 1]!;
+    expect([last.candidate, last.sourceFirst]).toEqual([3, 9]);
+    expect(last.similarity).toBeGreaterThanOrEqual(DEFAULT_ALIGN_OPTIONS.detachedPairSimilarity);
+    expect(pairPassage(chain, f.source, f.candidate, f.idf, DEFAULT_ALIGN_OPTIONS).source).toEqual({ first: 1, last: 3 });
+    expect(pairPassage(chain, f.source, f.candidate, f.idf, { ...DEFAULT_ALIGN_OPTIONS, minPairTerms: 1 }).source).toEqual({ first: 1, last: 9 });
+  });
+});

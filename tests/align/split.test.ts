@@ -39,6 +39,21 @@ describe('splitCopyRuns', () => {
     expect(splitCopyRuns(shuffled, 4, 3, 0.9, 0.25, (c) => c === 5)).toEqual([shuffled]);
   });
 
+  it('splits two copies with only unpaired host sentences between them, if those have words of their own', () => {
+    const first = [pair(0, 2, 0.63), pair(1, 3, 1), pair(2, 4, 1), pair(3, 5, 1)];
+    const second = [pair(7, 7, 1), pair(8, 8, 1), pair(9, 9, 1)];
+    const both = passage([...first, ...second]);
+    expect(splitCopyRuns(both, 4, 3, 0.9, 0.25).map((p) => [p.candidate, p.source])).toEqual([
+      [{ first: 0, last: 3 }, { first: 2, last: 5 }],
+      [{ first: 7, last: 9 }, { first: 7, last: 9 }],
+    ]);
+    // Lines without content terms (a dateline, a lone number) inside one copy are no host text.
+    expect(splitCopyRuns(both, 4, 3, 0.9, 0.25, () => false, () => false)).toEqual([both]);
+    // Nor are two copies split whose sources interleave: the first piece would span the second's source.
+    const interleaved = passage([pair(0, 10, 1), pair(1, 11, 1), pair(2, 14, 1), pair(6, 12, 1), pair(7, 13, 1)]);
+    expect(splitCopyRuns(interleaved, 4, 3, 0.9, 0.25)).toEqual([interleaved]);
+  });
+
   it('keeps a summary whole: single copied sentences picked from all over the source', () => {
     const summary = passage([pair(0, 3, 1), pair(1, 20, 0.95), pair(2, 21, 0.5), pair(3, 40, 1), pair(4, 60, 0.7)]);
     expect(splitCopyRuns(summary, 4, 3, 0.9, 0.25)).toEqual([summary]);
