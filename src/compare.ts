@@ -4,6 +4,7 @@ import { wordEdges } from './align/edges.js';
 import { pairFeatures } from './align/features.js';
 import { DEFAULT_ALIGN_OPTIONS, DEFAULT_VERDICT_OPTIONS, type AlignOptions, type VerdictOptions } from './align/options.js';
 import { copyEdges, passageEdges } from './align/copy-edges.js';
+import { localSharedWords, reusedTokens } from './align/local-words.js';
 import { withoutCutEnds } from './align/pair-bounds.js';
 import { pairPassage } from './align/pairs.js';
 import { splitCopyRuns } from './align/split.js';
@@ -130,13 +131,19 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
   });
   // A short paraphrase is too little evidence on its own: two texts on one topic often word one fact alike.
   // Short passages stand only when copied nearly word for word, and even then not a mere dozen words.
+  // A paraphrase matched only on words both texts use throughout is a shared subject, not reuse.
+  let reused: { source: Uint8Array; candidate: Uint8Array } | undefined;
+  const localWords = (p: Passage) => {
+    reused ??= { source: reusedTokens(source, drafted.map((d) => d.source)), candidate: reusedTokens(candidate, drafted.map((d) => d.candidate)) };
+    return localSharedWords(source, p.source, reused.source, candidate, p.candidate, reused.candidate, align.localContext);
+  };
   const passages = drafted.filter(
     (p) =>
       p.source.end > p.source.start &&
       p.candidate.end > p.candidate.start &&
       (p.kind === 'verbatim' ||
         (p.kind === 'paraphrase'
-          ? wordCount(source, p.source) >= align.minParaphraseWords
+          ? wordCount(source, p.source) >= align.minParaphraseWords && localWords(p) >= align.minLocalWords
           : Math.min(wordCount(source, p.source), wordCount(candidate, p.candidate)) >= align.minNearVerbatimWords)),
   );
   passages.sort((a, b) => a.candidate.start - b.candidate.start);

@@ -59,6 +59,12 @@ export interface AlignOptions {
   /** A paraphrase passage (not verbatim or near-verbatim) needs at least this many words on its source side:
    *  two texts on one topic often word a single fact alike, so less reused material is no evidence. */
   minParaphraseWords: number;
+  /** ... and its two sides to share at least this many distinct words not also used outside it in both documents
+   *  (see local-words.ts): texts on one subject share its words throughout, a rewrite also the words particular
+   *  to what it rewrites. */
+  minLocalWords: number;
+  /** ... "around it" being this many sentences either side: an article's worth, not a whole compilation. */
+  localContext: number;
   /** ... and any other non-verbatim passage at least this many words on both sides: a near-verbatim match of a
    *  dozen words is a shared reference or formula ("Cambridge, MA: Harvard University Press"), not reuse. */
   minNearVerbatimWords: number;
@@ -115,6 +121,8 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   gapCost: 0.05,
   minPassageScore: 0.6,
   minParaphraseWords: 30,
+  minLocalWords: 5,
+  localContext: 50,
   minNearVerbatimWords: 20,
   minPassageDensity: 0.005,
   minPairSimilarity: 0.1,
