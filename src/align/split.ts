@@ -22,7 +22,10 @@ export function splitCopyRuns(
 ): PairedPassage[] {
   const pairs = passage.sentencePairs;
   const isCopy = (p: SentencePairIndex) => p.similarity >= copySimilarity;
-  const copiesIn = (from: number, to: number) => pairs.slice(from, to).filter(isCopy).length;
+  // Copied pairs before each index, so any run's count is O(1) however long the passage.
+  const copiesBefore = new Int32Array(pairs.length + 1);
+  pairs.forEach((p, k) => (copiesBefore[k + 1] = copiesBefore[k]! + (isCopy(p) ? 1 : 0)));
+  const copiesIn = (from: number, to: number) => copiesBefore[to]! - copiesBefore[from]!;
   // The source sentences a jump passes over: the passage's own (shuffled) sentences, or another text's.
   const paired = new Set(pairs.flatMap((p) => (p.sourceFirst === p.sourceLast ? [p.sourceFirst] : [p.sourceFirst, p.sourceLast])));
   const passesOwn = (a: SentencePairIndex, b: SentencePairIndex) => {
