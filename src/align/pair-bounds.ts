@@ -6,6 +6,17 @@ import type { SentencePairIndex } from './pairs.js';
  * either end; these rules tell them from the reuse by the pairs' similarity and where they point.
  */
 
+/** The source sentences a run of pairs spans, first to last (a loop: a spread of a long passage's pairs overflows the stack). */
+export function sourceHull(pairs: readonly SentencePairIndex[]): SentenceSpan {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const p of pairs) {
+    if (p.sourceFirst < first) first = p.sourceFirst;
+    if (p.sourceLast > last) last = p.sourceLast;
+  }
+  return { first, last };
+}
+
 /**
  * The source sentences a passage's pairs point to, first to last. A weak pair (below `weakSimilarity`) at either
  * end that lies more than `maxGap` source sentences away from a copied neighbour (at least `copySimilarity`) is
@@ -136,11 +147,7 @@ export function withoutCutEnds<T extends { chain: Chain; sentencePairs: Sentence
 ): T {
   const pairs = span.sentencePairs;
   if (pairs.length < 2) return span;
-  const hull = (ps: readonly SentencePairIndex[]) => ({
-    first: Math.min(...ps.map((p) => p.sourceFirst)),
-    last: Math.max(...ps.map((p) => p.sourceLast)),
-  });
-  const all = hull(pairs);
+  const all = sourceHull(pairs);
   if (span.source.first < all.first || span.source.last > all.last) return span;
   let lo = 0;
   let hi = pairs.length - 1;
@@ -148,7 +155,7 @@ export function withoutCutEnds<T extends { chain: Chain; sentencePairs: Sentence
   while (hi > lo && !inside(pairs[hi]!.candidate)) hi--;
   if (lo === 0 && hi === pairs.length - 1) return span;
   const kept = pairs.slice(lo, hi + 1);
-  const left = hull(kept);
+  const left = sourceHull(kept);
   const source = { first: Math.max(span.source.first, left.first), last: Math.min(span.source.last, left.last) };
   if (source.first > source.last) return span;
   const candidate = {

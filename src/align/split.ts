@@ -1,3 +1,4 @@
+import { sourceHull } from './pair-bounds.js';
 import type { PairedPassage, SentencePairIndex } from './pairs.js';
 
 /**
@@ -36,9 +37,8 @@ export function splitCopyRuns(
   };
   // Whether the source spans of the pairs before `k` and from `k` on overlap.
   const interleaved = (k: number) => {
-    const span = (ps: readonly SentencePairIndex[]) => [Math.min(...ps.map((p) => p.sourceFirst)), Math.max(...ps.map((p) => p.sourceLast))];
-    const [a, b] = [span(pairs.slice(0, k)), span(pairs.slice(k))];
-    return a[0]! <= b[1]! && b[0]! <= a[1]!;
+    const [a, b] = [sourceHull(pairs.slice(0, k)), sourceHull(pairs.slice(k))];
+    return a.first <= b.last && b.first <= a.last;
   };
   const jumps = (a: SentencePairIndex, b: SentencePairIndex) => b.sourceFirst > a.sourceLast + maxGap + 1 || b.sourceLast < a.sourceFirst - maxReorder;
   // Cuts as [end of one piece, start of the next] (indices into `pairs`): at a jump, both the same; across
@@ -85,7 +85,7 @@ export function splitCopyRuns(
       first: i === 0 ? passage.candidate.first : piece[0]!.candidate,
       last: to === pairs.length ? passage.candidate.last : piece[piece.length - 1]!.candidate,
     };
-    const source = { first: Math.min(...piece.map((p) => p.sourceFirst)), last: Math.max(...piece.map((p) => p.sourceLast)) };
+    const source = sourceHull(piece);
     const anchors = passage.chain.anchors.filter((a) => a.candidate >= candidate.first && a.candidate <= candidate.last);
     const score = (passage.chain.score * anchors.reduce((w, a) => w + a.weight, 0)) / totalWeight;
     return { chain: { anchors, score, source, candidate }, sentencePairs: piece, source, candidate };
