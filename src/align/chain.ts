@@ -82,15 +82,15 @@ export function chainCosts(anchors: AnchorSet, options: AlignOptions): SkipCosts
  */
 function bestCopies(own: Int32Array, n: number, other: Int32Array, anchors: AnchorSet, copySimilarity: number, minRun: number) {
   const copy = new Int32Array(n).fill(-1);
-  const candidateCopyWeight = new Float64Array(n);
+  const weight = new Float64Array(n);
   const copies = new Uint8Array(n);
   for (let k = 0; k < anchors.length; k++) {
     const i = own[k]!;
     if (anchors.similarity[k]! < copySimilarity) continue;
     copies[i] = Math.min(2, copies[i]! + 1);
-    if (anchors.weight[k]! <= candidateCopyWeight[i]!) continue;
+    if (anchors.weight[k]! <= weight[i]!) continue;
     copy[i] = other[k]!;
-    candidateCopyWeight[i] = anchors.weight[k]!;
+    weight[i] = anchors.weight[k]!;
   }
   // A sentence copied from two places (repeated in the source) belongs to neither in particular.
   for (let i = 0; i < n; i++) if (copies[i]! > 1) copy[i] = -1;
@@ -98,8 +98,7 @@ function bestCopies(own: Int32Array, n: number, other: Int32Array, anchors: Anch
   const run = new Int32Array(n);
   for (let i = 0; i < n; i++) run[i] = copy[i]! < 0 ? 0 : i > 0 && copy[i - 1] === copy[i]! - 1 ? run[i - 1]! + 1 : 1;
   for (let i = n - 2; i >= 0; i--) if (run[i]! > 0 && copy[i + 1] === copy[i]! + 1) run[i] = run[i + 1]!;
-  const candidateCopy = copy.map((s, i) => (run[i]! >= minRun ? s : -1));
-  return { candidateCopy, candidateCopyWeight };
+  return { candidateCopy: copy.map((s, i) => (run[i]! >= minRun ? s : -1)), candidateCopyWeight: weight };
 }
 
 /** One flag per sentence of a side: inside one of the spans. */

@@ -39,14 +39,7 @@ export function pairedSourceSpan(
     Math.max(p.sourceFirst - neighbour.sourceLast, neighbour.sourceFirst - p.sourceLast) > maxGap + 1;
   while (lo < hi && detached(pairs[lo]!, pairs[lo + 1]!)) lo++;
   while (hi > lo && detached(pairs[hi]!, pairs[hi - 1]!)) hi--;
-  if (lo > hi) return undefined;
-  let first = Infinity;
-  let last = -Infinity;
-  for (let k = lo; k <= hi; k++) {
-    first = Math.min(first, pairs[k]!.sourceFirst);
-    last = Math.max(last, pairs[k]!.sourceLast);
-  }
-  return { first, last };
+  return lo > hi ? undefined : sourceHull(pairs.slice(lo, hi + 1));
 }
 
 /**
