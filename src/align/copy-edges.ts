@@ -1,4 +1,4 @@
-import { firstTokenAt, type TextDocument } from '../text/document.js';
+import { firstTokenAt, sentenceAt, type TextDocument } from '../text/document.js';
 import type { Range } from '../util/range.js';
 import type { SentenceSpan } from './chain.js';
 import type { SentencePairIndex } from './pairs.js';
@@ -64,16 +64,14 @@ export function alignCopyEdges(
   const tailWords = wordsIn(doc, lastSentence.start, to, Infinity, 1);
   const tailAt = findRun(doc, tailWords, tail.reverse().map((i) => other.tokens[i]!.norm), -1);
   // At a sentence's last words that sentence's own end stays (its closing punctuation).
-  if (tailAt >= 0) end = sentenceEndAfter(doc, last, tailWords[tailAt + size - 1]!, to);
+  if (tailAt >= 0) end = sentenceEndAfter(doc, tailWords[tailAt + size - 1]!, to);
   return end > start ? { start, end } : range;
 }
 
-/** The end of word token `i` (in sentence `from` or after), or of its sentence if no word follows it there (at most `limit`). */
-function sentenceEndAfter(doc: TextDocument, from: number, i: number, limit: number): number {
+/** The end of word token `i`, or of its sentence if no word follows it there (at most `limit`). */
+function sentenceEndAfter(doc: TextDocument, i: number, limit: number): number {
   const t = doc.tokens[i]!;
-  let at = from;
-  while (at < doc.sentences.length - 1 && doc.sentences[at]!.endToken <= i) at++;
-  const sentence = doc.sentences[at]!;
+  const sentence = doc.sentences[sentenceAt(doc, i)]!;
   const rest = wordsIn(doc, t.end, sentence.end, 1, 1);
   return rest.length ? t.end : Math.min(sentence.end, limit);
 }

@@ -1,4 +1,4 @@
-import { firstTokenAt, type TextDocument } from '../text/document.js';
+import { firstTokenAt, sentenceAt, type TextDocument } from '../text/document.js';
 import type { Range } from '../util/range.js';
 
 /** Occurrences of each word (lower-cased normal form) in a stretch of a document. */
@@ -46,20 +46,9 @@ function tokenSpan(doc: TextDocument, range: Range): [number, number] {
 
 /** Tokens of the sentences holding tokens [from, to), plus `context` sentences either side. */
 function contextSpan(doc: TextDocument, [from, to]: [number, number], context: number): [number, number] {
-  const first = sentenceOf(doc, from);
-  const last = sentenceOf(doc, Math.max(from, to - 1));
+  const first = sentenceAt(doc, from);
+  const last = sentenceAt(doc, Math.max(from, to - 1));
   return [doc.sentences[Math.max(0, first - context)]!.firstToken, doc.sentences[Math.min(doc.sentences.length - 1, last + context)]!.endToken];
-}
-
-function sentenceOf(doc: TextDocument, token: number): number {
-  let lo = 0;
-  let hi = doc.sentences.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (doc.sentences[mid]!.firstToken <= token) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** Flags the tokens inside any of the ranges (text some passage reuses). */

@@ -44,3 +44,15 @@ export function firstTokenAt(doc: TextDocument, offset: number): number {
   }
   return lo;
 }
+
+/** Index of the sentence holding token `token` (sentences cover the tokens in order, without gaps). */
+export function sentenceAt(doc: TextDocument, token: number): number {
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (doc.sentences[mid]!.firstToken <= token) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
