@@ -3,10 +3,10 @@ import { chainCosts, extractChains, hull, joinChains, mergeChains, type Chain, t
 import { wordEdges } from './align/edges.js';
 import { pairFeatures } from './align/features.js';
 import { DEFAULT_ALIGN_OPTIONS, DEFAULT_VERDICT_OPTIONS, type AlignOptions, type VerdictOptions } from './align/options.js';
-import { copyEdges, passageEdges } from './align/copy-edges.js';
+import { copiedAcross, copyEdges, passageEdges } from './align/copy-edges.js';
 import { localSharedWords, reusedTokens } from './align/local-words.js';
 import { withoutCutEnds } from './align/pair-bounds.js';
-import { pairPassage } from './align/pairs.js';
+import { pairPassage, type SentencePairIndex } from './align/pairs.js';
 import { splitCopyRuns } from './align/split.js';
 import { condenses, joinSummaries, summarySourceSpans } from './align/summary.js';
 import { coverage, passageKind, verdictOf } from './align/score.js';
@@ -69,10 +69,14 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
     paired = chains.map(withPairs);
   }
   // Two copies with host text between them are two passages; a sentence clearly derived from elsewhere in the
-  // source is no host text (an article whose sentences were shuffled).
+  // source is no host text (an article whose sentences were shuffled). A sentence copied on into the next counts
+  // as copied however weakly it pairs: the sentence splitter may cut a pasted copy anywhere.
   const bestSimilarity = bestCandidateSimilarity(anchors, candidate.sentences.length);
   const derivedElsewhere = (c: number) => bestSimilarity[c]! >= align.detachedPairSimilarity;
-  paired = paired.flatMap((p) => splitCopyRuns(p, align.maxGap, align.maxReorder, align.maxReorderSimilarity, align.strayPairSimilarity, derivedElsewhere, (c) => features.candidate.norm[c]! > 0));
+  const runsOn = (p: SentencePairIndex) => copiedAcross(source, candidate, p, align.copyEdgeWords, align.minNearVerbatimWords);
+  paired = paired.flatMap((p) =>
+    splitCopyRuns(p, align.maxGap, align.maxReorder, align.maxReorderSimilarity, align.strayPairSimilarity, derivedElsewhere, (c) => features.candidate.norm[c]! > 0, runsOn),
+  );
   const summarySpans = summarySourceSpans(paired, features.source, features.candidate, features.idf, align.summaryRatio, align.summaryMatchSimilarity);
   // Each passage's sentence spans (`source`, `candidate`) from here on: the source side extended for summaries,
   // and summaries joined with the passage next to them.

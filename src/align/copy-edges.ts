@@ -68,6 +68,63 @@ export function alignCopyEdges(
   return end > start ? { start, end } : range;
 }
 
+/**
+ * Whether candidate sentence `pair.candidate` is part of a verbatim copy running on into a neighbouring candidate
+ * sentence: a run of at least `minWords` words, `size` or more of them either side of its start or end, occurs in
+ * the source starting near the pair's source sentences (within one sentence of them). Evidence of copying that does
+ * not depend on where the sentence splitter cut: a sentence straddling two pasted copies pairs poorly with either
+ * source, yet its words run on from one. A rewrite keeps a phrase now and then, rarely `minWords` in a row.
+ */
+export function copiedAcross(source: TextDocument, candidate: TextDocument, pair: SentencePairIndex, size: number, minWords: number): boolean {
+  if (size <= 0) return false;
+  const sw = wordTokens(source);
+  const cw = wordTokens(candidate);
+  // Source words where the run may cross: those of the pair's source sentences and the one either side.
+  const lo = lowerBound(sw, source.sentences[Math.max(0, pair.sourceFirst - 1)]!.firstToken);
+  const beyond = pair.sourceLast + 2;
+  const hi = beyond < source.sentences.length ? lowerBound(sw, source.sentences[beyond]!.firstToken) : sw.length;
+  const sentence = candidate.sentences[pair.candidate]!;
+  const norm = (doc: TextDocument, words: readonly number[], k: number) => doc.tokens[words[k]!]!.norm;
+  for (const boundaryToken of [sentence.firstToken, sentence.endToken]) {
+    // The candidate's words after the boundary start at b; a run crossing it matches cw[b - 1] at some sw[j].
+    const b = lowerBound(cw, boundaryToken);
+    if (b < size || b + size > cw.length) continue;
+    for (let j = lo; j < hi && j + 1 < sw.length; j++) {
+      if (norm(source, sw, j) !== norm(candidate, cw, b - 1) || norm(source, sw, j + 1) !== norm(candidate, cw, b)) continue;
+      let back = 1;
+      while (back <= j && back < b && norm(source, sw, j - back) === norm(candidate, cw, b - 1 - back)) back++;
+      let on = 1;
+      while (j + 1 + on < sw.length && b + on < cw.length && norm(source, sw, j + 1 + on) === norm(candidate, cw, b + on)) on++;
+      if (back >= size && on >= size && back + on >= minWords) return true;
+    }
+  }
+  return false;
+}
+
+/** A document's word and number tokens, in order (computed once per document). */
+const wordTokenCache = new WeakMap<TextDocument, number[]>();
+function wordTokens(doc: TextDocument): number[] {
+  let words = wordTokenCache.get(doc);
+  if (!words) {
+    words = [];
+    doc.tokens.forEach((t, i) => (t.kind === 'word' || t.kind === 'number') && words!.push(i));
+    wordTokenCache.set(doc, words);
+  }
+  return words;
+}
+
+/** The first index in sorted `xs` holding a value at least `x`. */
+function lowerBound(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The end of word token `i`, or of its sentence if no word follows it there (at most `limit`). */
 function sentenceEndAfter(doc: TextDocument, i: number, limit: number): number {
   const t = doc.tokens[i]!;

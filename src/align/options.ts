@@ -66,7 +66,8 @@ export interface AlignOptions {
   /** ... "around it" being this many sentences either side: an article's worth, not a whole compilation. */
   localContext: number;
   /** ... and any other non-verbatim passage at least this many words on both sides: a near-verbatim match of a
-   *  dozen words is a shared reference or formula ("Cambridge, MA: Harvard University Press"), not reuse. */
+   *  dozen words is a shared reference or formula ("Cambridge, MA: Harvard University Press"), not reuse. A
+   *  verbatim run this long across a candidate sentence boundary marks its sentences as copied (`copiedAcross`). */
   minNearVerbatimWords: number;
   /** A passage must score at least this per candidate word it spans: a long passage held together by weak,
    *  scattered anchors is two texts on one topic. Per word, not per sentence: lists and headings split web
@@ -92,7 +93,8 @@ export interface AlignOptions {
    *  its boundary, or at a line break before a capital (see edges.ts). */
   edgeCutCost: number;
   /** A copy's (verbatim or near-verbatim passage's) source edge moves inside its first or last paired sentence
-   *  to where the candidate edge's first or last this many words occur (see copy-edges.ts); 0: never. */
+   *  to where the candidate edge's first or last this many words occur (see copy-edges.ts); 0: never. Also the
+   *  words a verbatim run needs on either side of a sentence boundary to count as copied on (`copiedAcross`). */
   copyEdgeWords: number;
   /** Word n-gram size of the shingles used to classify passages as verbatim / near-verbatim. */
   shingleSize: number;

@@ -3,8 +3,9 @@ import type { PairedPassage, SentencePairIndex } from './pairs.js';
 
 /**
  * Split a passage where its pairs jump in the source (more than `maxGap` sentences on, or more than `maxReorder`
- * back) between two runs that each hold two or more copied pairs (at least `copySimilarity`): two copies pasted
- * side by side from two places in the source are two passages, not one summary of everything between them. A
+ * back) between two runs that each hold two or more copied pairs (at least `copySimilarity`), or a pair whose
+ * sentence is copied on into the next (`copiedAcross`, see copy-edges.ts): two copies pasted side by side from
+ * two places in the source are two passages, not one summary of everything between them. A
  * jump next to a run of fewer copies stays (a summary picks single sentences from all over its source), and so
  * does one over source sentences that are mostly this passage's own (its sentences shuffled). Likewise two
  * copies with only barely related pairs (below `weakSimilarity`) between them are two passages, unless a
@@ -20,6 +21,7 @@ export function splitCopyRuns(
   weakSimilarity: number,
   derivedElsewhere: (candidateSentence: number) => boolean = () => false,
   hasTerms: (candidateSentence: number) => boolean = () => true,
+  copiedAcross: (pair: SentencePairIndex) => boolean = () => false,
 ): PairedPassage[] {
   const pairs = passage.sentencePairs;
   const isCopy = (p: SentencePairIndex) => p.similarity >= copySimilarity;
@@ -49,7 +51,10 @@ export function splitCopyRuns(
     if (!jumps(pairs[k - 1]!, pairs[k]!)) continue;
     let runEnd = k + 1;
     while (runEnd < pairs.length && !jumps(pairs[runEnd - 1]!, pairs[runEnd]!)) runEnd++;
-    if (copiesIn(runStart, k) >= 2 && copiesIn(k, runEnd) >= 2 && !passesOwn(pairs[k - 1]!, pairs[k]!)) cuts.push([k, k]);
+    // A run holds a copy if two of its pairs are copied, or one of its sentences is copied on into the next (the
+    // sentence splitter may have cut a pasted copy so that few of its sentences pair whole).
+    const holdsCopy = (from: number, to: number) => copiesIn(from, to) >= 2 || pairs.slice(from, to).some(copiedAcross);
+    if (holdsCopy(runStart, k) && holdsCopy(k, runEnd) && !passesOwn(pairs[k - 1]!, pairs[k]!)) cuts.push([k, k]);
     runStart = k;
   }
   for (let a = 0; a < pairs.length; a++) {

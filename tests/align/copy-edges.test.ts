@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { alignCopyEdges, extendVerbatim, passageEdges } from '../../src/align/copy-edges.js';
+import { alignCopyEdges, copiedAcross, extendVerbatim, passageEdges } from '../../src/align/copy-edges.js';
 import { analyze } from '../../src/text/tokenize.js';
+import { pair } from '../helpers/pairs.js';
 
 // The copy starts and ends inside source sentences 1 and 2: the words around it stayed behind.
 const sourceText =
@@ -89,5 +90,33 @@ describe('passageEdges', () => {
     const out = passageEdges(doc, doc, drafted, (k) => k < 2, (k) => drafted[k]!);
     expect(out.map((e) => text.slice(e.candidate.start, e.candidate.end))).toEqual(['alpha beta gamma', 'delta epsilon zeta', 'eta theta']);
     expect(out.map((e) => text.slice(e.source.start, e.source.end))).toEqual(['alpha beta gamma', 'delta epsilon zeta', 'eta theta']);
+  });
+});
+
+describe('copiedAcross', () => {
+  // Two copies pasted side by side from far apart in the source; the splitter cut the candidate mid-copy.
+  const first = 'The council voted on the new budget for the coming year after a long debate about schools roads and parks in the city.';
+  const firstOn = 'Members agreed that the library would stay open on weekends for another season at least.';
+  const far = 'Filler sentence number one about weather. Another filler sentence about sports results. A third filler about music.';
+  const second = 'Farmers in the valley reported a record harvest of apples and pears this autumn despite the late frost in spring.';
+  const src = analyze(`${first} ${firstOn} ${far} ${second}`);
+  const sentenceOf = (doc: ReturnType<typeof analyze>, text: string) => doc.sentences.findIndex((s) => doc.text.slice(s.start, s.end).startsWith(text.slice(0, 20)));
+
+  it('holds for a sentence whose words run on verbatim into the next candidate sentence', () => {
+    // The candidate splits the first copy after "debate": its first sentence runs on into the second.
+    const cand = analyze(`Intro about something else entirely. ${first.replace(' about schools', '. About schools')} ${firstOn}`);
+    const c = sentenceOf(cand, 'The council voted');
+    expect(copiedAcross(src, cand, pair(c, 0, 0.8), 4, 20)).toBe(true);
+    // The same words, too short a run to tell a copy from a kept phrase.
+    expect(copiedAcross(src, cand, pair(c, 0, 0.8), 4, 60)).toBe(false);
+  });
+
+  it('does not hold where the next candidate sentence comes from elsewhere, or the source run is far from the pair', () => {
+    const cand = analyze(`${first} ${second}`);
+    expect(copiedAcross(src, cand, pair(0, 0, 1), 4, 20)).toBe(false);
+    const onward = analyze(`${first} ${firstOn}`);
+    expect(copiedAcross(src, onward, pair(0, 0, 1), 4, 20)).toBe(true);
+    // Paired with a source sentence far from where its words run on: no evidence for this pair.
+    expect(copiedAcross(src, onward, pair(0, sentenceOf(src, second), 1), 4, 20)).toBe(false);
   });
 });

@@ -72,4 +72,16 @@ describe('splitCopyRuns', () => {
     const copy = passage([pair(0, 5, 1), pair(1, 6, 1), pair(2, 4, 1), pair(3, 9, 1), pair(4, 10, 1)]);
     expect(splitCopyRuns(copy, 4, 3, 0.9, 0.25)).toEqual([copy]);
   });
+
+  it('splits at a jump between runs whose sentences are copied on into the next, however weakly they pair', () => {
+    // A sentence straddling two pasted copies pairs with neither source well (0.76), nor does a copy's last
+    // sentence cut short by the splitter (0.6); their words running on from one source sentence into the next show the copies.
+    const pieces = [[pair(20, 5, 0.89, 6)], [pair(21, 141, 0.76, 142), pair(22, 142, 0.6)]];
+    const glued = passage(pieces.flat());
+    expect(splitCopyRuns(glued, 4, 3, 0.9, 0.25)).toEqual([glued]);
+    const runsOn = (p: SentencePairIndex) => p.candidate === 20 || p.candidate === 21;
+    expect(splitCopyRuns(glued, 4, 3, 0.9, 0.25, undefined, undefined, runsOn).map((p) => p.sentencePairs)).toEqual(pieces);
+    // Copied on in one run only: a summary's verbatim sentence next to its other sentences stays whole.
+    expect(splitCopyRuns(glued, 4, 3, 0.9, 0.25, undefined, undefined, (p) => p.candidate === 20)).toEqual([glued]);
+  });
 });
