@@ -11,7 +11,7 @@ import type { PairedPassage, SentencePairIndex } from './pairs.js';
  * copies with only barely related pairs (below `weakSimilarity`) between them are two passages, unless a
  * candidate sentence between them is `derivedElsewhere` (it is the passage's, taken out of order); so are two
  * copies with only unpaired sentences between them, if one of those `hasTerms` and the copies' sources do not
- * interleave.
+ * interleave (or, where a copy further on spans them, each side split on its own leaves disjoint sources).
  */
 export function splitCopyRuns(
   passage: PairedPassage,
@@ -57,24 +57,48 @@ export function splitCopyRuns(
     if (holdsCopy(runStart, k) && holdsCopy(k, runEnd) && !passesOwn(pairs[k - 1]!, pairs[k]!)) cuts.push([k, k]);
     runStart = k;
   }
+  // Here too a sentence copied on into the next is copied (a copy's first sentence, cut short by the splitter).
+  const copied = (p: SentencePairIndex) => isCopy(p) || (p.similarity >= weakSimilarity && copiedAcross(p));
   for (let a = 0; a < pairs.length; a++) {
-    if (!isCopy(pairs[a]!)) continue;
+    if (pairs[a]!.similarity < weakSimilarity) continue;
     let b = a + 1;
     while (b < pairs.length && pairs[b]!.similarity < weakSimilarity) b++;
-    if (b === pairs.length || !isCopy(pairs[b]!)) continue;
+    if (b === pairs.length || !copied(pairs[a]!) || !copied(pairs[b]!)) continue;
     // With no pair between them, only unpaired host text with content words of its own (not a termless line inside
     // one copy) separates them, and only if their sources do not interleave (a piece would span the other's).
+    let separable: PairedPassage[] | undefined;
     if (b === a + 1) {
       let ownWords = false;
       for (let c = pairs[a]!.candidate + 1; c < pairs[b]!.candidate; c++) ownWords ||= hasTerms(c);
-      if (!ownWords || interleaved(b)) continue;
+      if (!ownWords) continue;
+      // Interleaved with a copy further on (three copies pasted from three places): cut here only if cutting
+      // each side on its own leaves pieces whose sources are disjoint.
+      if (interleaved(b)) {
+        separable = cutPassage(passage, [[b, b]]).flatMap((p) =>
+          splitCopyRuns(p, maxGap, maxReorder, copySimilarity, weakSimilarity, derivedElsewhere, hasTerms, copiedAcross),
+        );
+        if (!disjointSources(separable)) continue;
+      }
     }
     let hostText = true;
     for (let c = pairs[a]!.candidate + 1; c < pairs[b]!.candidate; c++) if (derivedElsewhere(c)) hostText = false;
     if (!hostText) continue;
+    if (separable && copiesIn(0, a + 1) >= 2 && copiesIn(b, pairs.length) >= 2) return separable;
     if (copiesIn(0, a + 1) >= 2 && copiesIn(b, pairs.length) >= 2 && !cuts.some(([, start]) => start > a && start <= b)) cuts.push([a + 1, b]);
   }
   if (!cuts.length) return [passage];
+  return cutPassage(passage, cuts);
+}
+
+/** Whether no two passages' source spans overlap. */
+function disjointSources(passages: readonly PairedPassage[]): boolean {
+  const spans = passages.map((p) => p.source).sort((x, y) => x.first - y.first);
+  return spans.every((s, k) => k === 0 || s.first > spans[k - 1]!.last);
+}
+
+/** A passage cut into pieces at `cuts` ([end of one piece, start of the next], in pair indices), the chain score shared out by anchor weight. */
+function cutPassage(passage: PairedPassage, cuts: [number, number][]): PairedPassage[] {
+  const pairs = passage.sentencePairs;
   cuts.sort((x, y) => x[0] - y[0]);
   const pieces: [number, number][] = [];
   let from = 0;

@@ -84,4 +84,21 @@ describe('splitCopyRuns', () => {
     // Copied on in one run only: a summary's verbatim sentence next to its other sentences stays whole.
     expect(splitCopyRuns(glued, 4, 3, 0.9, 0.25, undefined, undefined, (p) => p.candidate === 20)).toEqual([glued]);
   });
+
+  it('splits three copies pasted from three places when host text separates two whose sources a third spans', () => {
+    // Copies of source 7-10, 0-3 and 14-16; host text (candidate 4-5) after the first. The second copy's first
+    // sentence pairs weakly (0.83) but runs on into the next; cut there and at the jump to 14, no source overlaps.
+    const pieces = [
+      [pair(0, 7, 0.82), pair(1, 8, 1), pair(2, 9, 1), pair(3, 10, 1)],
+      [pair(6, 0, 0.83), pair(7, 1, 1), pair(8, 2, 1), pair(9, 3, 1)],
+      [pair(10, 14, 1), pair(11, 15, 1), pair(12, 16, 0.72)],
+    ];
+    const three = passage(pieces.flat());
+    const runsOn = (p: SentencePairIndex) => p.candidate === 6;
+    expect(splitCopyRuns(three, 4, 3, 0.9, 0.25, undefined, undefined, runsOn).map((p) => p.sentencePairs)).toEqual(pieces);
+    // A second copy running on, without a jump, into the first one's source: the pieces would overlap, kept whole.
+    const between = passage([...pieces[0]!, ...pieces[1]!, pair(10, 5, 1), pair(11, 8, 1)]);
+    expect(splitCopyRuns(between, 4, 3, 0.9, 0.25, undefined, undefined, runsOn)).toEqual([between]);
+  });
 });
+
