@@ -51,6 +51,17 @@ describe('alignCopyEdges', () => {
     const r = alignCopyEdges(source, sentenceRange(2, 2), 2, 2, c, { start: at, end: at + full.length }, 4);
     expect(r).toEqual(sentenceRange(2, 2));
   });
+
+  it('of several occurrences of the edge words, takes the one where the copy goes on matching', () => {
+    // A catalogue line repeats its item name: the copy starts at the second one, and ends at the second "in stock now".
+    const line = 'Flame primary wallpaper border by Village in stock now; Flame primary wallpaper border, Village, kids, 5 yards, in stock now and shipped.';
+    const copy = 'Flame primary wallpaper border, Village, kids, 5 yards, in stock now';
+    const s = analyze(line);
+    const c = analyze(`Shop notes. ${copy}. Other text.`);
+    const at = c.text.indexOf(copy);
+    const r = alignCopyEdges(s, { start: 0, end: line.length }, 0, 0, c, { start: at, end: at + copy.length }, 4);
+    expect(line.slice(r.start, r.end)).toBe(copy);
+  });
 });
 
 /** The range of the first occurrence of `part` in `text`. */
