@@ -73,9 +73,13 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
   // as copied however weakly it pairs: the sentence splitter may cut a pasted copy anywhere.
   const bestSimilarity = bestCandidateSimilarity(anchors, candidate.sentences.length);
   const derivedElsewhere = (c: number) => bestSimilarity[c]! >= align.detachedPairSimilarity;
-  const runsOn = (p: SentencePairIndex) => copiedAcross(source, candidate, p, align.copyEdgeWords, align.minNearVerbatimWords);
+  const words = {
+    copiedAcross: (p: SentencePairIndex) => copiedAcross(source, candidate, p, align.copyEdgeWords, align.minNearVerbatimWords),
+    runsOnVerbatim: (p: SentencePairIndex) => copiedAcross(source, candidate, p, align.copyEdgeWords, 2 * align.copyEdgeWords, 'end'),
+    minCopyRun: align.minCopyRun,
+  };
   paired = paired.flatMap((p) =>
-    splitCopyRuns(p, align.maxGap, align.maxReorder, align.maxReorderSimilarity, align.strayPairSimilarity, derivedElsewhere, (c) => features.candidate.norm[c]! > 0, runsOn),
+    splitCopyRuns(p, align.maxGap, align.maxReorder, align.maxReorderSimilarity, align.strayPairSimilarity, derivedElsewhere, (c) => features.candidate.norm[c]! > 0, words),
   );
   const summarySpans = summarySourceSpans(paired, features.source, features.candidate, features.idf, align.summaryRatio, align.summaryMatchSimilarity);
   // Each passage's sentence spans (`source`, `candidate`) from here on: the source side extended for summaries,

@@ -80,8 +80,16 @@ export function alignCopyEdges(
  * the source starting near the pair's source sentences (within one sentence of them). Evidence of copying that does
  * not depend on where the sentence splitter cut: a sentence straddling two pasted copies pairs poorly with either
  * source, yet its words run on from one. A rewrite keeps a phrase now and then, rarely `minWords` in a row.
+ * With `at` 'end', only a run on into the next sentence counts.
  */
-export function copiedAcross(source: TextDocument, candidate: TextDocument, pair: SentencePairIndex, size: number, minWords: number): boolean {
+export function copiedAcross(
+  source: TextDocument,
+  candidate: TextDocument,
+  pair: SentencePairIndex,
+  size: number,
+  minWords: number,
+  at: 'start or end' | 'end' = 'start or end',
+): boolean {
   if (size <= 0) return false;
   const sw = wordTokens(source);
   const cw = wordTokens(candidate);
@@ -91,7 +99,7 @@ export function copiedAcross(source: TextDocument, candidate: TextDocument, pair
   const hi = beyond < source.sentences.length ? lowerBound(sw, source.sentences[beyond]!.firstToken) : sw.length;
   const sentence = candidate.sentences[pair.candidate]!;
   const norm = (doc: TextDocument, words: readonly number[], k: number) => doc.tokens[words[k]!]!.norm;
-  for (const boundaryToken of [sentence.firstToken, sentence.endToken]) {
+  for (const boundaryToken of at === 'end' ? [sentence.endToken] : [sentence.firstToken, sentence.endToken]) {
     // The candidate's words after the boundary start at b; a run crossing it matches cw[b - 1] at some sw[j].
     const b = lowerBound(cw, boundaryToken);
     if (b < size || b + size > cw.length) continue;

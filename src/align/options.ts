@@ -34,7 +34,9 @@ export interface AlignOptions {
   maxReorderSimilarity: number;
   /** A run of at least this many candidate sentences copied in order (`maxReorderSimilarity`) is a passage of its
    *  own: a chain that takes one of them through a weak anchor elsewhere pays the copy it gives up. Fewer may
-   *  be a summary's sentences or a shuffled text's, read out of order, and two in a row happen by chance there. */
+   *  be a summary's sentences or a shuffled text's, read out of order, and two in a row happen by chance there.
+   *  Likewise two such runs in one passage whose source does not run on from one into the other are two copies
+   *  (see `splitCopyRuns`). */
   minCopyRun: number;
   /** A jump costs this, plus, for each source sentence jumped over, its best anchor weight above
    *  `jumpTolerance`: a summary may pass over sentences weakly related to it, not over strong evidence of

@@ -1,6 +1,16 @@
 import { sourceHull } from './pair-bounds.js';
 import type { PairedPassage, SentencePairIndex } from './pairs.js';
 
+/** Word-level evidence of copying for `splitCopyRuns`, beyond pair similarity. */
+export interface CopyEvidence {
+  /** Whether a pair's candidate sentence is copied on into a neighbouring one (see `copiedAcross` in copy-edges.ts). */
+  copiedAcross?: (pair: SentencePairIndex) => boolean;
+  /** Whether the words of a pair's candidate sentence run on verbatim, from its source, into the next one. */
+  runsOnVerbatim?: (pair: SentencePairIndex) => boolean;
+  /** Runs of this many sentences copied in order on either side of a break in the source are two copies. */
+  minCopyRun?: number;
+}
+
 /**
  * Split a passage where its pairs jump in the source (more than `maxGap` sentences on, or more than `maxReorder`
  * back) between two runs that each hold two or more copied pairs (at least `copySimilarity`), or a pair whose
@@ -11,7 +21,8 @@ import type { PairedPassage, SentencePairIndex } from './pairs.js';
  * copies with only barely related pairs (below `weakSimilarity`) between them are two passages, unless a
  * candidate sentence between them is `derivedElsewhere` (it is the passage's, taken out of order); so are two
  * copies with only unpaired sentences between them, if one of those `hasTerms` and the copies' sources do not
- * interleave (or, where a copy further on spans them, each side split on its own leaves disjoint sources).
+ * interleave (or, where a copy further on spans them, each side split on its own leaves disjoint sources). And
+ * two runs of `minCopyRun` sentences copied in order are two passages where the source goes back between them.
  */
 export function splitCopyRuns(
   passage: PairedPassage,
@@ -21,8 +32,9 @@ export function splitCopyRuns(
   weakSimilarity: number,
   derivedElsewhere: (candidateSentence: number) => boolean = () => false,
   hasTerms: (candidateSentence: number) => boolean = () => true,
-  copiedAcross: (pair: SentencePairIndex) => boolean = () => false,
+  words: CopyEvidence = {},
 ): PairedPassage[] {
+  const { copiedAcross = () => false, runsOnVerbatim = () => false, minCopyRun = Infinity } = words;
   const pairs = passage.sentencePairs;
   const isCopy = (p: SentencePairIndex) => p.similarity >= copySimilarity;
   // Copied pairs before each index, so any run's count is O(1) however long the passage.
@@ -59,6 +71,27 @@ export function splitCopyRuns(
   }
   // Here too a sentence copied on into the next is copied (a copy's first sentence, cut short by the splitter).
   const copied = (p: SentencePairIndex) => isCopy(p) || (p.similarity >= weakSimilarity && copiedAcross(p));
+  // Two runs of `minCopyRun` or more sentences copied in order, the second from before the first in the source,
+  // are two copies however near: a copy is taken in one piece. (One skipping source sentences stays one passage:
+  // sentences deleted from a copy look the same.) Only if their sources do not interleave: a shuffled text's
+  // sentences run in order by chance, and its pieces would span each other's sources.
+  const runsOn = (a: SentencePairIndex, b: SentencePairIndex) => b.sourceFirst >= a.sourceLast && b.sourceFirst <= a.sourceLast + 1;
+  const copyRun = (from: number, step: 1 | -1) => {
+    let n = 0;
+    for (let k = from; k >= 0 && k < pairs.length && n < minCopyRun && copied(pairs[k]!); k += step) {
+      const [x, y] = step === 1 ? [pairs[k - 1], pairs[k]!] : [pairs[k]!, pairs[k + 1]];
+      if (k !== from && !(runsOn(x!, y!) && y!.candidate === x!.candidate + 1)) break;
+      n++;
+    }
+    return n;
+  };
+  for (let k = 1; k < pairs.length; k++) {
+    const [a, b] = [pairs[k - 1]!, pairs[k]!];
+    // Words running on verbatim across the break (the pairing chose a repeated sentence elsewhere): one copy.
+    if (b.sourceFirst >= a.sourceLast || cuts.some(([end]) => end === k)) continue;
+    if (runsOnVerbatim(a)) continue;
+    if (copyRun(k - 1, -1) >= minCopyRun && copyRun(k, 1) >= minCopyRun && !interleaved(k)) cuts.push([k, k]);
+  }
   for (let a = 0; a < pairs.length; a++) {
     if (pairs[a]!.similarity < weakSimilarity) continue;
     let b = a + 1;
@@ -75,7 +108,7 @@ export function splitCopyRuns(
       // each side on its own leaves pieces whose sources are disjoint.
       if (interleaved(b)) {
         separable = cutPassage(passage, [[b, b]]).flatMap((p) =>
-          splitCopyRuns(p, maxGap, maxReorder, copySimilarity, weakSimilarity, derivedElsewhere, hasTerms, copiedAcross),
+          splitCopyRuns(p, maxGap, maxReorder, copySimilarity, weakSimilarity, derivedElsewhere, hasTerms, words),
         );
         if (!disjointSources(separable)) continue;
       }

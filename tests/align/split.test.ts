@@ -80,9 +80,9 @@ describe('splitCopyRuns', () => {
     const glued = passage(pieces.flat());
     expect(splitCopyRuns(glued, 4, 3, 0.9, 0.25)).toEqual([glued]);
     const runsOn = (p: SentencePairIndex) => p.candidate === 20 || p.candidate === 21;
-    expect(splitCopyRuns(glued, 4, 3, 0.9, 0.25, undefined, undefined, runsOn).map((p) => p.sentencePairs)).toEqual(pieces);
+    expect(splitCopyRuns(glued, 4, 3, 0.9, 0.25, undefined, undefined, { copiedAcross: runsOn }).map((p) => p.sentencePairs)).toEqual(pieces);
     // Copied on in one run only: a summary's verbatim sentence next to its other sentences stays whole.
-    expect(splitCopyRuns(glued, 4, 3, 0.9, 0.25, undefined, undefined, (p) => p.candidate === 20)).toEqual([glued]);
+    expect(splitCopyRuns(glued, 4, 3, 0.9, 0.25, undefined, undefined, { copiedAcross: (p) => p.candidate === 20 })).toEqual([glued]);
   });
 
   it('splits three copies pasted from three places when host text separates two whose sources a third spans', () => {
@@ -95,10 +95,26 @@ describe('splitCopyRuns', () => {
     ];
     const three = passage(pieces.flat());
     const runsOn = (p: SentencePairIndex) => p.candidate === 6;
-    expect(splitCopyRuns(three, 4, 3, 0.9, 0.25, undefined, undefined, runsOn).map((p) => p.sentencePairs)).toEqual(pieces);
+    expect(splitCopyRuns(three, 4, 3, 0.9, 0.25, undefined, undefined, { copiedAcross: runsOn }).map((p) => p.sentencePairs)).toEqual(pieces);
     // A second copy running on, without a jump, into the first one's source: the pieces would overlap, kept whole.
     const between = passage([...pieces[0]!, ...pieces[1]!, pair(10, 5, 1), pair(11, 8, 1)]);
-    expect(splitCopyRuns(between, 4, 3, 0.9, 0.25, undefined, undefined, runsOn)).toEqual([between]);
+    expect(splitCopyRuns(between, 4, 3, 0.9, 0.25, undefined, undefined, { copiedAcross: runsOn })).toEqual([between]);
+  });
+
+  it('splits two runs of minCopyRun copied sentences where the source goes back between them', () => {
+    // Source 3-5, then 0-2: two copies pasted back to back in the other order (the jump passes over its own sentences).
+    const swapped = [[pair(0, 3, 1), pair(1, 4, 1), pair(2, 5, 1)], [pair(3, 0, 0.45), pair(4, 1, 1), pair(5, 2, 1)]];
+    const both = passage(swapped.flat());
+    expect(splitCopyRuns(both, 4, 3, 0.9, 0.25, undefined, undefined, { minCopyRun: 3 })).toEqual([both]);
+    const copiedAcross = (p: SentencePairIndex) => p.candidate === 3;
+    expect(splitCopyRuns(both, 4, 3, 0.9, 0.25, undefined, undefined, { copiedAcross, minCopyRun: 3 }).map((p) => p.sentencePairs)).toEqual(swapped);
+    // Unless the copy's words run on verbatim across the break (the pairing took a repeated sentence).
+    const runsOnVerbatim = (p: SentencePairIndex) => p.candidate === 2;
+    expect(splitCopyRuns(both, 4, 3, 0.9, 0.25, undefined, undefined, { copiedAcross, runsOnVerbatim, minCopyRun: 3 })).toEqual([both]);
+  });
+
+  it('keeps a copy that skips source sentences whole: sentences deleted from a copy', () => {
+    const copy = passage([pair(0, 5, 1), pair(1, 6, 1), pair(2, 7, 1), pair(3, 11, 1), pair(4, 12, 1), pair(5, 13, 1)]);
+    expect(splitCopyRuns(copy, 4, 3, 0.9, 0.25, undefined, undefined, { minCopyRun: 3 })).toEqual([copy]);
   });
 });
-
