@@ -5,8 +5,9 @@ import { pairFeatures } from './align/features.js';
 import { DEFAULT_ALIGN_OPTIONS, DEFAULT_VERDICT_OPTIONS, type AlignOptions, type VerdictOptions } from './align/options.js';
 import { copiedAcross, copyEdges, passageEdges } from './align/copy-edges.js';
 import { localSharedWords, reusedTokens } from './align/local-words.js';
-import { withoutCutEnds } from './align/pair-bounds.js';
-import { pairPassage, type SentencePairIndex } from './align/pairs.js';
+import { withCopiedEnds, withoutCutEnds } from './align/pair-bounds.js';
+import { pairPassage, sentenceVector, type SentencePairIndex } from './align/pairs.js';
+import { sparseCosine } from './align/similarity.js';
 import { splitCopyRuns } from './align/split.js';
 import { condenses, joinSummaries, summarySourceSpans } from './align/summary.js';
 import { coverage, passageKind, verdictOf } from './align/score.js';
@@ -81,6 +82,16 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
   paired = paired.flatMap((p) =>
     splitCopyRuns(p, align.maxGap, align.maxReorder, align.maxReorderSimilarity, align.strayPairSimilarity, derivedElsewhere, (c) => features.candidate.norm[c]! > 0, words),
   );
+  // End pairs that a copied neighbour's words run on into come from the source sentence next to the neighbour's.
+  const scratch = new Float64Array(features.idf.length);
+  const repair = (c: number, s: number) => ({
+    candidate: c,
+    sourceFirst: s,
+    sourceLast: s,
+    similarity: sparseCosine(sentenceVector(features.source, s), sentenceVector(features.candidate, c), scratch),
+  });
+  const runsInto = (p: SentencePairIndex, at: 'start' | 'end') => copiedAcross(source, candidate, p, align.copyEdgeWords, 2 * align.copyEdgeWords, at);
+  paired = paired.map((p) => withCopiedEnds(p, align.maxReorderSimilarity, source.sentences.length, runsInto, repair));
   const summarySpans = summarySourceSpans(paired, features.source, features.candidate, features.idf, align.summaryRatio, align.summaryMatchSimilarity);
   // Each passage's sentence spans (`source`, `candidate`) from here on: the source side extended for summaries,
   // and summaries joined with the passage next to them.

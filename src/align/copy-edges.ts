@@ -29,8 +29,8 @@ export function copyEdges(
   return { source: alignCopyEdges(source, edge.source, from, to, candidate, edge.candidate, size), candidate: edge.candidate };
 }
 
-/** How many times `size` words are compared to choose among occurrences of a copy's edge words. */
-const COMPARED_RUN = 8;
+/** How many times `size` words are compared to choose among occurrences of a copy's edge words (a long repeated block). */
+const COMPARED_RUN = 64;
 
 /**
  * A copy's edges on one side where the other side's edge words occur. Reuse is often cut out of the source
@@ -41,7 +41,7 @@ const COMPARED_RUN = 8;
  * occurrence there where the copy's words go on matching longest, the first of equals (or before it, back to
  * where `range` starts). Likewise at the end, in `last`, the last of equals. Measured on PAN13, moving edges
  * already inside the sentence too gained (02 .9778 -> .9784); the longest rather than the first occurrence,
- * 02 .9859 -> .9864.
+ * 02 .9859 -> .9864, and compared on past the sentence (repeated blocks), .9866 -> .9867 (with `followCopiedEnds`).
  */
 export function alignCopyEdges(
   doc: TextDocument,
@@ -80,7 +80,7 @@ export function alignCopyEdges(
  * the source starting near the pair's source sentences (within one sentence of them). Evidence of copying that does
  * not depend on where the sentence splitter cut: a sentence straddling two pasted copies pairs poorly with either
  * source, yet its words run on from one. A rewrite keeps a phrase now and then, rarely `minWords` in a row.
- * With `at` 'end', only a run on into the next sentence counts.
+ * With `at` 'start' or 'end', only a run across that boundary counts.
  */
 export function copiedAcross(
   source: TextDocument,
@@ -88,7 +88,7 @@ export function copiedAcross(
   pair: SentencePairIndex,
   size: number,
   minWords: number,
-  at: 'start or end' | 'end' = 'start or end',
+  at: 'start or end' | 'start' | 'end' = 'start or end',
 ): boolean {
   if (size <= 0) return false;
   const sw = wordTokens(source);
@@ -99,7 +99,8 @@ export function copiedAcross(
   const hi = beyond < source.sentences.length ? lowerBound(sw, source.sentences[beyond]!.firstToken) : sw.length;
   const sentence = candidate.sentences[pair.candidate]!;
   const norm = (doc: TextDocument, words: readonly number[], k: number) => doc.tokens[words[k]!]!.norm;
-  for (const boundaryToken of at === 'end' ? [sentence.endToken] : [sentence.firstToken, sentence.endToken]) {
+  const boundaries = { 'start or end': [sentence.firstToken, sentence.endToken], start: [sentence.firstToken], end: [sentence.endToken] }[at];
+  for (const boundaryToken of boundaries) {
     // The candidate's words after the boundary start at b; a run crossing it matches cw[b - 1] at some sw[j].
     const b = lowerBound(cw, boundaryToken);
     if (b < size || b + size > cw.length) continue;
@@ -150,15 +151,19 @@ function sentenceEndAfter(doc: TextDocument, i: number, limit: number): number {
 /**
  * Index in `words` where the run of `norms` starts (step 1: `norms` in text order from there) or ends (step -1:
  * `norms` backwards from there), at least `size` of them matching, or -1. Of several occurrences, the one where
- * the most of `norms` go on matching (a copy's first words may also open an earlier sentence of a list or
- * catalogue; its later words tell where it was cut from); of equal ones, the first (step 1) or last (step -1).
+ * the most of `norms` go on matching, through the rest of the document's words (a copy's first words may also open
+ * an earlier sentence of a list or catalogue; its later words tell where it was cut from); of equal ones, the first
+ * (step 1) or last (step -1).
  */
 function longestRun(doc: TextDocument, words: readonly number[], norms: readonly string[], size: number, step: 1 | -1): number {
+  const all = wordTokens(doc);
   let best = -1;
   let bestLength = size - 1;
   for (let k = step === 1 ? 0 : words.length - 1; k >= 0 && k < words.length; k += step) {
+    if (doc.tokens[words[k]!]!.norm !== norms[0]) continue;
+    const at = lowerBound(all, words[k]!);
     let m = 0;
-    while (m < norms.length && k + m * step >= 0 && k + m * step < words.length && doc.tokens[words[k + m * step]!]!.norm === norms[m]) m++;
+    while (m < norms.length && at + m * step >= 0 && at + m * step < all.length && doc.tokens[all[at + m * step]!]!.norm === norms[m]) m++;
     if (m > bestLength) [best, bestLength] = [k, m];
   }
   return best;

@@ -157,3 +157,52 @@ export function withoutCutEnds<T extends { chain: Chain; sentencePairs: Sentence
   };
   return { ...span, chain: { ...span.chain, candidate }, sentencePairs: kept, source, candidate };
 }
+
+/**
+ * A passage's end pairs re-pointed where a copy's words run on verbatim into them: an end sentence holding only
+ * part of a source sentence (cut mid-sentence) or a line repeated further on may pair better with a same-topic or
+ * repeated sentence elsewhere, but if its copied neighbour (at least `copySimilarity`) `runsOn` into it across their
+ * boundary, it came from the source sentence next to the neighbour's, and `repair` pairs it with that one.
+ */
+export function followCopiedEnds(
+  pairs: readonly SentencePairIndex[],
+  copySimilarity: number,
+  sentences: number,
+  runsOn: (neighbour: SentencePairIndex, at: 'start' | 'end') => boolean,
+  repair: (candidate: number, source: number) => SentencePairIndex,
+): readonly SentencePairIndex[] {
+  if (pairs.length < 2) return pairs;
+  let out = pairs;
+  const [first, second] = [pairs[0]!, pairs[1]!];
+  const before = second.sourceFirst - 1;
+  if (second.similarity >= copySimilarity && second.candidate === first.candidate + 1 && first.sourceLast !== before && before >= 0 && runsOn(second, 'start')) {
+    out = [repair(first.candidate, before), ...out.slice(1)];
+  }
+  const [last, previous] = [out[out.length - 1]!, out[out.length - 2]!];
+  const after = previous.sourceLast + 1;
+  if (previous.similarity >= copySimilarity && last.candidate === previous.candidate + 1 && last.sourceFirst !== after && after < sentences && runsOn(previous, 'end')) {
+    out = [...out.slice(0, -1), repair(last.candidate, after)];
+  }
+  return out;
+}
+
+/** A passage with `followCopiedEnds` applied, its source side moved with a re-pointed end. Unchanged, the same object. */
+export function withCopiedEnds<T extends { sentencePairs: SentencePairIndex[]; source: SentenceSpan }>(
+  passage: T,
+  copySimilarity: number,
+  sentences: number,
+  runsOn: (neighbour: SentencePairIndex, at: 'start' | 'end') => boolean,
+  repair: (candidate: number, source: number) => SentencePairIndex,
+): T {
+  const old = passage.sentencePairs;
+  const pairs = followCopiedEnds(old, copySimilarity, sentences, runsOn, repair);
+  if (pairs === old) return passage;
+  const rest = sourceHull(pairs.slice(1, -1));
+  const [first, last] = [pairs[0]!, pairs[pairs.length - 1]!];
+  const source = {
+    first: first === old[0] ? passage.source.first : Math.min(first.sourceFirst, rest.first),
+    last: last === old[old.length - 1] ? passage.source.last : Math.max(last.sourceLast, rest.last),
+  };
+  return { ...passage, sentencePairs: [...pairs], source };
+}
+

@@ -62,6 +62,19 @@ describe('alignCopyEdges', () => {
     const r = alignCopyEdges(s, { start: 0, end: line.length }, 0, 0, c, { start: at, end: at + copy.length }, 4);
     expect(line.slice(r.start, r.end)).toBe(copy);
   });
+
+  it('tells repeated edge words apart by the words copied before them, across the sentence boundary', () => {
+    // Two blocks end alike; the copy ends at the first block's close ("end of block"), which the words the copy
+    // took before the last sentence (from "alpha") tell from the second block's.
+    const text = 'Alpha one two three four. End of block. Beta one two three four. End of block. Gamma here.';
+    const s = analyze(text);
+    const copy = 'Alpha one two three four. End of block.';
+    const c = analyze(`Intro. ${copy} Outro.`);
+    const at = c.text.indexOf(copy);
+    const last = s.sentences.length - 2;
+    const r = alignCopyEdges(s, { start: 0, end: s.sentences[last]!.end }, 0, 1, c, { start: at, end: at + copy.length }, 3);
+    expect(text.slice(r.start, r.end)).toBe(copy);
+  });
 });
 
 /** The range of the first occurrence of `part` in `text`. */

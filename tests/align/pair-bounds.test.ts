@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { coreRun, isolatedEnds, pairedSourceSpan, reusedEnds, withoutCutEnds } from '../../src/align/pair-bounds.js';
+import { coreRun, followCopiedEnds, isolatedEnds, pairedSourceSpan, reusedEnds, withoutCutEnds } from '../../src/align/pair-bounds.js';
+import type { SentencePairIndex } from '../../src/align/pairs.js';
 import { pair } from '../helpers/pairs.js';
 
 describe('pairedSourceSpan', () => {
@@ -160,3 +161,24 @@ describe('withoutCutEnds', () => {
     expect(withoutCutEnds(summary, (c) => c === 11)).toBe(summary);
   });
 });
+
+describe('followCopiedEnds', () => {
+  const repair = (c: number, s: number) => pair(c, s, 0.5);
+  // The copy's words run on from candidate 11's start back into 10, and from 13's end into 14.
+  const runsOn = (p: SentencePairIndex, at: 'start' | 'end') => (p.candidate === 11 && at === 'start') || (p.candidate === 13 && at === 'end');
+
+  it('re-points an end pair that a copied neighbour runs on into to the source sentence next to the neighbour', () => {
+    // Candidate 10 (the tail of source 17, cut mid-sentence) paired best with 11; 14 (a line repeated at 30) with 30.
+    const pairs = [pair(10, 11, 0.63), pair(11, 18, 1), pair(12, 19, 1), pair(13, 20, 1), pair(14, 30, 1)];
+    expect(followCopiedEnds(pairs, 0.9, 40, runsOn, repair)).toEqual([pair(10, 17, 0.5), ...pairs.slice(1, 4), pair(14, 21, 0.5)]);
+  });
+
+  it('leaves end pairs that already run on, or whose neighbour is no copy or does not run on into them', () => {
+    const inOrder = [pair(10, 17, 0.63), pair(11, 18, 1), pair(12, 19, 1), pair(13, 20, 1), pair(14, 21, 0.8)];
+    expect(followCopiedEnds(inOrder, 0.9, 40, runsOn, repair)).toBe(inOrder);
+    const weak = [pair(10, 11, 0.63), pair(11, 18, 0.7), pair(12, 19, 1), pair(13, 20, 1), pair(14, 30, 1)];
+    expect(followCopiedEnds(weak, 0.9, 40, () => false, repair)).toBe(weak);
+    expect(followCopiedEnds(weak, 0.9, 40, runsOn, repair)).toEqual([...weak.slice(0, 4), pair(14, 21, 0.5)]);
+  });
+});
+
