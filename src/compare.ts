@@ -5,7 +5,7 @@ import { pairFeatures } from './align/features.js';
 import { DEFAULT_ALIGN_OPTIONS, DEFAULT_VERDICT_OPTIONS, type AlignOptions, type VerdictOptions } from './align/options.js';
 import { copiedAcross, copyEdges, passageEdges } from './align/copy-edges.js';
 import { localSharedWords, reusedTokens } from './align/local-words.js';
-import { withCopiedEnds, withoutCutEnds } from './align/pair-bounds.js';
+import { withCopiedEnds, withCopyCore, withoutCutEnds } from './align/pair-bounds.js';
 import { pairPassage, sentenceVector, type SentencePairIndex } from './align/pairs.js';
 import { sparseCosine } from './align/similarity.js';
 import { splitCopyRuns } from './align/split.js';
@@ -92,6 +92,12 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
   });
   const runsInto = (p: SentencePairIndex, at: 'start' | 'end') => copiedAcross(source, candidate, p, align.copyEdgeWords, 2 * align.copyEdgeWords, at);
   paired = paired.map((p) => withCopiedEnds(p, align.maxReorderSimilarity, source.sentences.length, runsInto, repair));
+  // Host sentences around a copy that only its words show (cut mid-sentence) bound neither side, as around any copy.
+  // A run as long as two of the shortest copies: a translated or edited passage keeps 20-odd words now and then.
+  const copiedPair = (p: SentencePairIndex) =>
+    p.similarity >= align.maxReorderSimilarity ||
+    (p.similarity >= align.strayPairSimilarity && copiedAcross(source, candidate, p, align.copyEdgeWords, 2 * align.minNearVerbatimWords));
+  paired = paired.map((p) => withCopyCore(p, copiedPair, align.detachedPairSimilarity, align.maxGap, align.separatedPairSimilarity));
   const summarySpans = summarySourceSpans(paired, features.source, features.candidate, features.idf, align.summaryRatio, align.summaryMatchSimilarity);
   // Each passage's sentence spans (`source`, `candidate`) from here on: the source side extended for summaries,
   // and summaries joined with the passage next to them.

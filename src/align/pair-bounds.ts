@@ -44,7 +44,7 @@ export function pairedSourceSpan(
 
 /**
  * A passage's pairs without the weak pairs detached from its core. The core runs from the first to the last pair
- * at least `coreSimilarity` similar, if there are two or more (a single one may be a short sentence that an
+ * at least `coreSimilarity` similar (or that pass it, if a test), if there are two or more (a single one may be a short sentence that an
  * obfuscation left intact). The pairs before it that do not run on into it in the source (each next pair at
  * most `maxStep` source sentences on), if all are weak (below `weakSimilarity`), are host sentences on the
  * same topic that the chain walked into, not part of the reuse; likewise after it. Applied to copies (core:
@@ -58,17 +58,18 @@ export function pairedSourceSpan(
  */
 export function coreRun(
   pairs: readonly SentencePairIndex[],
-  coreSimilarity: number,
+  coreSimilarity: number | ((p: SentencePairIndex) => boolean),
   weakSimilarity: number,
   maxStep: number,
   minRunOn = 0,
   separatedSimilarity = weakSimilarity,
   separatedReorder?: number,
 ): readonly SentencePairIndex[] {
-  if (pairs.filter((p) => p.similarity >= coreSimilarity).length < 2) return pairs;
-  let lo = pairs.findIndex((p) => p.similarity >= coreSimilarity);
+  const isCore = typeof coreSimilarity === 'number' ? (p: SentencePairIndex) => p.similarity >= coreSimilarity : coreSimilarity;
+  if (pairs.filter(isCore).length < 2) return pairs;
+  let lo = pairs.findIndex(isCore);
   let hi = pairs.length - 1;
-  while (pairs[hi]!.similarity < coreSimilarity) hi--;
+  while (!isCore(pairs[hi]!)) hi--;
   const runsOn = (p: SentencePairIndex, next: SentencePairIndex) => next.sourceFirst >= p.sourceLast && next.sourceFirst <= p.sourceLast + maxStep;
   // Whether the pairs beyond `edge` (`step` -1: before it, 1: after it) are all weak; from the first one with host
   // text (an unpaired candidate sentence) between it and the core on, only below `separatedSimilarity`.
@@ -204,5 +205,34 @@ export function withCopiedEnds<T extends { sentencePairs: SentencePairIndex[]; s
     last: last === old[old.length - 1] ? passage.source.last : Math.max(last.sourceLast, rest.last),
   };
   return { ...passage, sentencePairs: [...pairs], source };
+}
+
+/**
+ * A passage without the end pairs that `coreRun` leaves out around its copied pairs, where `copied` also knows
+ * copies by their words (a sentence copied on into the next, however weakly it pairs): a copy cut mid-sentence
+ * pairs no sentence whole, so `pairPassage` found no copy to bound it. Unchanged, the same object.
+ */
+export function withCopyCore<T extends { chain: Chain; sentencePairs: SentencePairIndex[]; source: SentenceSpan; candidate: SentenceSpan }>(
+  passage: T,
+  copied: (p: SentencePairIndex) => boolean,
+  weakSimilarity: number,
+  maxStep: number,
+  separatedSimilarity: number,
+): T {
+  const pairs = passage.sentencePairs;
+  const core = coreRun(pairs, copied, weakSimilarity, maxStep, weakSimilarity, separatedSimilarity);
+  if (core.length === pairs.length) return passage;
+  const candidate = {
+    first: core[0] === pairs[0] ? passage.candidate.first : core[0]!.candidate,
+    last: core[core.length - 1] === pairs[pairs.length - 1] ? passage.candidate.last : core[core.length - 1]!.candidate,
+  };
+  const hull = sourceHull(core);
+  // Only a side the left-out pairs bounded shrinks (a summary's source reaches past its pairs).
+  const all = sourceHull(pairs);
+  const source = {
+    first: passage.source.first === all.first ? Math.max(passage.source.first, hull.first) : passage.source.first,
+    last: passage.source.last === all.last ? Math.min(passage.source.last, hull.last) : passage.source.last,
+  };
+  return { ...passage, chain: { ...passage.chain, candidate }, sentencePairs: [...core], source, candidate };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coreRun, followCopiedEnds, isolatedEnds, pairedSourceSpan, reusedEnds, withoutCutEnds } from '../../src/align/pair-bounds.js';
+import { coreRun, followCopiedEnds, isolatedEnds, pairedSourceSpan, reusedEnds, withCopyCore, withoutCutEnds } from '../../src/align/pair-bounds.js';
 import type { SentencePairIndex } from '../../src/align/pairs.js';
 import { pair } from '../helpers/pairs.js';
 
@@ -179,6 +179,37 @@ describe('followCopiedEnds', () => {
     const weak = [pair(10, 11, 0.63), pair(11, 18, 0.7), pair(12, 19, 1), pair(13, 20, 1), pair(14, 30, 1)];
     expect(followCopiedEnds(weak, 0.9, 40, () => false, repair)).toBe(weak);
     expect(followCopiedEnds(weak, 0.9, 40, runsOn, repair)).toEqual([...weak.slice(0, 4), pair(14, 21, 0.5)]);
+  });
+});
+
+describe('withCopyCore', () => {
+  const passageOf = (sentencePairs: SentencePairIndex[]) => {
+    const source = { first: Math.min(...sentencePairs.map((p) => p.sourceFirst)), last: Math.max(...sentencePairs.map((p) => p.sourceLast)) };
+    const candidate = { first: sentencePairs[0]!.candidate, last: sentencePairs[sentencePairs.length - 1]!.candidate };
+    return { chain: { anchors: [], score: 1, source, candidate }, sentencePairs, source, candidate };
+  };
+  // A copy cut mid-sentence over candidate 43-44 (pairs 0.61 and 0.27), then host text, then a same-topic line.
+  const pairs = [pair(43, 2, 0.61), pair(44, 3, 0.27), pair(48, 3, 0.31, 4)];
+
+  it('leaves out a weak pair beyond host text next to pairs copied by their words', () => {
+    const copied = (p: SentencePairIndex) => p.candidate === 43 || p.candidate === 44;
+    const trimmed = withCopyCore(passageOf(pairs), copied, 0.4, 4, 0.5);
+    expect(trimmed.sentencePairs).toEqual(pairs.slice(0, 2));
+    expect(trimmed.candidate).toEqual({ first: 43, last: 44 });
+    expect(trimmed.source).toEqual({ first: 2, last: 3 });
+  });
+
+  it('keeps a passage with fewer than two copied pairs as it is', () => {
+    const passage = passageOf(pairs);
+    expect(withCopyCore(passage, (p) => p.similarity >= 0.9, 0.4, 4, 0.5)).toBe(passage);
+  });
+});
+
+describe('coreRun with a test for core pairs', () => {
+  it('bounds the passage by the pairs that pass it, as by similarity', () => {
+    const pairs = [pair(0, 0, 0.2), pair(1, 5, 0.6), pair(2, 6, 0.6), pair(3, 20, 0.2)];
+    expect(coreRun(pairs, (p) => p.candidate === 1 || p.candidate === 2, 0.4, 4)).toEqual(pairs.slice(1, 3));
+    expect(coreRun(pairs, 0.6, 0.4, 4)).toEqual(pairs.slice(1, 3));
   });
 });
 
