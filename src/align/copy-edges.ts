@@ -1,5 +1,6 @@
 import { firstTokenAt, sentenceAt, type TextDocument } from '../text/document.js';
 import type { Range } from '../util/range.js';
+import { lowerBound } from '../util/sorted.js';
 import type { SentenceSpan } from './chain.js';
 import type { SentencePairIndex } from './pairs.js';
 
@@ -126,18 +127,6 @@ function wordTokens(doc: TextDocument): number[] {
     wordTokenCache.set(doc, words);
   }
   return words;
-}
-
-/** The first index in sorted `xs` holding a value at least `x`. */
-function lowerBound(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The end of word token `i`, or of its sentence if no word follows it there (at most `limit`). */
