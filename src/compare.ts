@@ -108,7 +108,7 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
   );
   // Word-level edges of each passage, and its kind.
   const bound = (spans: typeof initialSpans) => {
-    const edges = wordEdges(source, candidate, spans, align.shingleSize, align.edgeCutCost);
+    const edges = wordEdges(source, candidate, spans, align.shingleSize, align.edgeCutCost, align.strayPairSimilarity);
     const kinds = spans.map((s) => passageKind(source, s.source, candidate, s.chain.candidate, align.shingleSize, align.nearVerbatimContainment));
     const finalEdges = passageEdges(
       source,

@@ -1,6 +1,7 @@
 import type { TextDocument } from '../text/document.js';
 import type { Range } from '../util/range.js';
 import type { SentenceSpan } from './chain.js';
+import type { SentencePairIndex } from './pairs.js';
 import { CLASSES, classOf, classTotals, clearCopied, edgeContext, markCopied, NOT_A_WORD, otherSide, type EdgeContext } from './word-classes.js';
 import { lowerBound } from '../util/sorted.js';
 
@@ -9,7 +10,7 @@ import { lowerBound } from '../util/sorted.js';
  * sentence boundary: a copied passage pasted into a paragraph shares a "sentence" with the host text (web text
  * often has no full stop where they meet). So a copy's edges are re-cut at word level, and any passage may
  * grow into a free neighbouring sentence, where the evidence of reuse starts or stops (a paraphrase never
- * loses a sentence its chain anchored).
+ * loses a sentence its chain anchored, and keeps a source edge sentence that one of its pairs draws on whole).
  *
  * The evidence is per word: a word inside a word shingle that also occurs on the other side of the passage
  * (copied), a content word whose stem occurs there (reworded), or neither. How telling each class is depends
@@ -36,6 +37,8 @@ export interface EdgeInput {
   /** The other side's reach: a neighbouring sentence here is also matched against the other side's neighbour on
    *  the same end, since a copy running on past a chain's edge sentence runs on in both texts. */
   otherReach: SentenceSpan;
+  /** A paraphrase's first and last sentence here that the edges may not cut into, but at a line start (see `wordEdges`). */
+  wholeEdges?: { first: boolean; last: boolean };
 }
 
 /** The passage's character range on this side, with word-level edges. */
@@ -127,22 +130,24 @@ export function refineEdges(ctx: EdgeContext, other: EdgeContext, input: EdgeInp
     // Inside an edge sentence the edge may move to where the words say the reuse starts or stops: a copy glued
     // to host text, or a rewrite pasted into a host sentence. Without copied words to show where, it takes twice
     // the evidence (a rewrite's evidence is sparse); a line start (a line the segmenter joined) takes none.
+    // A sentence held whole is only cut at a line start (`times` Infinity).
     const copiedIn = (a: number, b: number) => words.slice(a, b).some((w) => classAt(w) === 0 || classAt(w) === 3);
+    const cut = (cost: number, times: number) => (cost === 0 ? 0 : times * cost);
     const firstEnd = sentenceEdge(ctx, words, spanFrom, 1);
-    const firstCost = copiedIn(spanFrom, firstEnd) ? 1 : UNCOPIED_CUT;
+    const firstCost = input.wholeEdges?.first ? Infinity : copiedIn(spanFrom, firstEnd) ? 1 : UNCOPIED_CUT;
     if (ks === spanFrom) {
       best = 0;
       for (let k = spanFrom + 1; k < firstEnd && k < spanTo; k++) {
-        const gain = prefix[spanFrom]! - prefix[k]! - firstCost * startCost(k);
+        const gain = prefix[spanFrom]! - prefix[k]! - cut(startCost(k), firstCost);
         if (gain > best) [best, ks] = [gain, k];
       }
     }
     const lastStart = spanTo > 0 ? sentenceEdge(ctx, words, spanTo - 1, -1) : spanTo;
-    const lastCost = copiedIn(lastStart, spanTo) ? 1 : UNCOPIED_CUT;
+    const lastCost = input.wholeEdges?.last ? Infinity : copiedIn(lastStart, spanTo) ? 1 : UNCOPIED_CUT;
     if (ke === spanTo && spanTo > 0) {
       best = 0;
       for (let k = spanTo - 2; k >= lastStart && k >= ks; k--) {
-        const gain = prefix[k + 1]! - prefix[spanTo]! - lastCost * endCost(k);
+        const gain = prefix[k + 1]! - prefix[spanTo]! - cut(endCost(k), lastCost);
         if (gain > best) [best, ke] = [gain, k + 1];
       }
     }
@@ -210,15 +215,28 @@ function reachOf(doc: TextDocument, spans: readonly { source: SentenceSpan; cand
 }
 
 /**
+ * Whether a passage's first and last source sentence is one a pair at least `derivedSimilarity` similar draws on.
+ * A rewrite drops and scrambles words all through a sentence it draws on, so such a sentence's unmatched words
+ * are words the rewrite left out, not host text: the source side keeps it whole (a weakly paired one, often a
+ * template fragment the two texts share, may still be cut where its shared words stop).
+ */
+function derivedEdges(span: { source: SentenceSpan; sentencePairs?: readonly SentencePairIndex[] }, derivedSimilarity: number) {
+  const derived = (s: number) => (span.sentencePairs ?? []).some((p) => p.sourceFirst <= s && s <= p.sourceLast && p.similarity >= derivedSimilarity);
+  return { first: derived(span.source.first), last: derived(span.source.last) };
+}
+
+/**
  * Word-level edges of every passage on both sides. A passage may reach into a neighbouring sentence that no
  * other passage holds; where two passages reach into the same gap, the later one starts where the earlier ends.
+ * A paraphrase's source edge sentence drawn on by a pair at least `derivedSimilarity` similar stays whole.
  */
 export function wordEdges(
   source: TextDocument,
   candidate: TextDocument,
-  spans: readonly { source: SentenceSpan; candidate: SentenceSpan }[],
+  spans: readonly { source: SentenceSpan; candidate: SentenceSpan; sentencePairs?: readonly SentencePairIndex[] }[],
   shingleSize: number,
   cutCost: number,
+  derivedSimilarity = Infinity,
 ): { source: Range; candidate: Range }[] {
   if (spans.length === 0) return [];
   const contexts = { source: edgeContext(source, shingleSize), candidate: edgeContext(candidate, shingleSize) };
@@ -231,7 +249,7 @@ export function wordEdges(
       otherReach: reaches[other][k]!,
     });
     return {
-      source: refineEdges(contexts.source, contexts.candidate, input('source', 'candidate'), cutCost),
+      source: refineEdges(contexts.source, contexts.candidate, { ...input('source', 'candidate'), wholeEdges: derivedEdges(span, derivedSimilarity) }, cutCost),
       candidate: refineEdges(contexts.candidate, contexts.source, input('candidate', 'source'), cutCost),
     };
   });

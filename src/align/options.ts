@@ -89,7 +89,8 @@ export interface AlignOptions {
   separatedPairSimilarity: number;
   /** In a passage with two or more pairs at least `detachedPairSimilarity` similar, pairs below this before or
    *  after them that do not run on into them in the source bound neither side (see `coreRun`); and between
-   *  two copies they split the passage (see `splitCopyRuns`). */
+   *  two copies they split the passage (see `splitCopyRuns`). A paraphrase's source edge sentence with a pair at
+   *  least this similar is kept whole (see `wordEdges`). */
   strayPairSimilarity: number;
   /** Evidence (in nats of log-likelihood ratio) needed to put a passage edge inside a sentence rather than at
    *  its boundary, or at a line break before a capital (see edges.ts). */

@@ -46,7 +46,8 @@ export function pairedSourceSpan(
  * A passage's pairs without the weak pairs detached from its core. The core runs from the first to the last pair
  * at least `coreSimilarity` similar (or that pass it, if a test), if there are two or more (a single one may be a short sentence that an
  * obfuscation left intact). The pairs before it that do not run on into it in the source (each next pair at
- * most `maxStep` source sentences on), if all are weak (below `weakSimilarity`), are host sentences on the
+ * most `maxStep` source sentences on, after a weak pair at most as far as the core's own pairs step), if all
+ * are weak (below `weakSimilarity`), are host sentences on the
  * same topic that the chain walked into, not part of the reuse; likewise after it. Applied to copies (core:
  * copied pairs) and to any passage (core: pairs that are clearly derived, weak: barely related ones). A pair
  * below `minRunOn` never runs on: next to a copy, a barely related sentence is host text, and the copy's
@@ -70,7 +71,13 @@ export function coreRun(
   let lo = pairs.findIndex(isCore);
   let hi = pairs.length - 1;
   while (!isCore(pairs[hi]!)) hi--;
-  const runsOn = (p: SentencePairIndex, next: SentencePairIndex) => next.sourceFirst >= p.sourceLast && next.sourceFirst <= p.sourceLast + maxStep;
+  // A weak pair runs on no further than the core's own pairs step in the source: a sentence-by-sentence rewrite
+  // moves one source sentence per pair, so a weak pair that skips some is a same-topic host sentence (a summary's
+  // core skips, and so may its weak pairs).
+  let coreStep = 1;
+  for (let k = lo; k < hi; k++) coreStep = Math.max(coreStep, pairs[k + 1]!.sourceFirst - pairs[k]!.sourceLast);
+  const runsOn = (p: SentencePairIndex, next: SentencePairIndex, weak: boolean) =>
+    next.sourceFirst >= p.sourceLast && next.sourceFirst <= p.sourceLast + (weak ? Math.min(coreStep, maxStep) : maxStep);
   // Whether the pairs beyond `edge` (`step` -1: before it, 1: after it) are all weak; from the first one with host
   // text (an unpaired candidate sentence) between it and the core on, only below `separatedSimilarity`.
   const weakBeyond = (edge: number, step: 1 | -1) => {
@@ -83,9 +90,10 @@ export function coreRun(
     }
     return true;
   };
-  while (lo > 0 && pairs[lo - 1]!.similarity >= minRunOn && runsOn(pairs[lo - 1]!, pairs[lo]!)) lo--;
+  const isWeak = (p: SentencePairIndex) => p.similarity < weakSimilarity;
+  while (lo > 0 && pairs[lo - 1]!.similarity >= minRunOn && runsOn(pairs[lo - 1]!, pairs[lo]!, isWeak(pairs[lo - 1]!))) lo--;
   if (!weakBeyond(lo, -1)) lo = 0;
-  while (hi < pairs.length - 1 && pairs[hi + 1]!.similarity >= minRunOn && runsOn(pairs[hi]!, pairs[hi + 1]!)) hi++;
+  while (hi < pairs.length - 1 && pairs[hi + 1]!.similarity >= minRunOn && runsOn(pairs[hi]!, pairs[hi + 1]!, isWeak(pairs[hi + 1]!))) hi++;
   if (!weakBeyond(hi, 1)) hi = pairs.length - 1;
   return pairs.slice(lo, hi + 1);
 }

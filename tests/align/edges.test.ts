@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/compare.js';
-import { refineEdges } from '../../src/align/edges.js';
+import { refineEdges, wordEdges } from '../../src/align/edges.js';
 import { DEFAULT_ALIGN_OPTIONS } from '../../src/align/options.js';
 import { edgeContext } from '../../src/align/word-classes.js';
 import { analyze } from '../../src/text/tokenize.js';
@@ -88,6 +88,35 @@ describe('word-level passage edges', () => {
     expect(edge.start).toBeGreaterThanOrEqual(before.length + lead.length);
     expect(edge.start).toBeLessThanOrEqual(candidate.indexOf('budget', before.length + lead.length)); // at most its stop word "a" goes
     expect(edge.end).toBe(before.length + lead.length + rewrite.length);
+  });
+
+  it("a paraphrase keeps a source edge sentence its pair draws on whole, though the rewrite left out the sentence's first words", () => {
+    // The rewrite drops the source sentence's opening clause and copies a few words after it: those copied words
+    // would let the source edge move inside the sentence, but a clearly derived pair says the rewrite drew on the
+    // whole sentence (a rewrite leaves words out anywhere). A barely related pair keeps the word-level cut.
+    const passage =
+      'Long before the harvest festival and the spring floods that closed the mountain passes, the committee approved a larger budget ' +
+      'for public schools after a long debate on Tuesday. Teachers welcomed the extra funding, saying their classrooms badly needed new ' +
+      'books. Parents argued that rural districts should receive the money first.';
+    const rewrite =
+      'On Tuesday, after long debate, the committee approved a larger budget for schools. Teachers, welcoming funding that was extra, ' +
+      'said classrooms needed books, new ones, badly. Parents argued districts that are rural should first receive money.';
+    const source = host.slice(0, 3).join('\n\n') + '\n\n' + passage + '\n\n' + host.slice(3, 6).join('\n\n');
+    const candidate = host.slice(6, 8).join('\n\n') + '\n\n' + rewrite + '\n\n' + host.slice(8, 10).join('\n\n');
+    const [s, c] = [analyze(source), analyze(candidate)];
+    const first = s.sentences.findIndex((x) => x.start === source.indexOf(passage));
+    const firstCandidate = c.sentences.findIndex((x) => x.start === candidate.indexOf(rewrite));
+    expect(first).toBeGreaterThan(0);
+    expect(firstCandidate).toBeGreaterThan(0);
+    const span = { source: { first, last: first + 2 }, candidate: { first: firstCandidate, last: firstCandidate + 2 } };
+    const sourceEdge = (similarity: number) => {
+      const sentencePairs = [0, 1, 2].map((k) => ({ candidate: firstCandidate + k, sourceFirst: first + k, sourceLast: first + k, similarity }));
+      const threshold = DEFAULT_ALIGN_OPTIONS.strayPairSimilarity;
+      return wordEdges(s, c, [{ ...span, sentencePairs }], 3, DEFAULT_ALIGN_OPTIONS.edgeCutCost, threshold)[0]!.source;
+    };
+    const committee = source.indexOf('the committee approved');
+    expect(sourceEdge(DEFAULT_ALIGN_OPTIONS.strayPairSimilarity / 2).start).toBe(committee);
+    expect(sourceEdge(DEFAULT_ALIGN_OPTIONS.detachedPairSimilarity).start).toBe(source.indexOf(passage));
   });
 
   it('a heading glued to the first sentence of a paraphrased source (a line break, no full stop) is cut off', () => {

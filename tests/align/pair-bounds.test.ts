@@ -64,6 +64,18 @@ describe('coreRun', () => {
     expect(coreRun([pair(0, 3, 0.3), pair(4, 3, 0.2), ...derived], 0.4, 0.25, 4)).toHaveLength(6);
   });
 
+  it("lets a weak pair run on into a rewrite's core only as far as the core's own pairs step in the source", () => {
+    // A sentence-by-sentence rewrite (source 8, 9, 10): a weak pair two source sentences before it, or after it, is
+    // a same-topic host sentence; right next to it, it runs on. A summary's core skips sentences, and so may its weak pairs.
+    const rewrite = [pair(1, 8, 0.72), pair(2, 9, 0.6), pair(3, 10, 0.55)];
+    expect(coreRun([pair(0, 6, 0.2), ...rewrite, pair(4, 12, 0.2)], 0.4, 0.25, 4)).toEqual(rewrite);
+    expect(coreRun([pair(0, 7, 0.2), ...rewrite, pair(4, 11, 0.2)], 0.4, 0.25, 4)).toHaveLength(5);
+    const summary = [pair(1, 2, 0.5), pair(2, 5, 0.45), pair(3, 9, 0.5)];
+    expect(coreRun([...summary, pair(4, 11, 0.2)], 0.4, 0.25, 4)).toHaveLength(4);
+    // A pair above the weak level runs on as far as `maxStep`.
+    expect(coreRun([pair(0, 6, 0.3), ...rewrite], 0.4, 0.25, 4)).toHaveLength(4);
+  });
+
   it('treats a pair with host text between it and the copy as weak below the separated level, on either side', () => {
     // Candidate sentence 6 (before) and 13 (after) are unpaired host text; the pairs beyond them reach .42 / .45.
     const before = [pair(5, 4, 0.42), pair(7, 6, 0.37)];
