@@ -3,12 +3,11 @@ import { chainCosts, extractChains, hull, joinChains, mergeChains, type Chain, t
 import { wordEdges } from './align/edges.js';
 import { pairFeatures } from './align/features.js';
 import { DEFAULT_ALIGN_OPTIONS, DEFAULT_VERDICT_OPTIONS, type AlignOptions, type VerdictOptions } from './align/options.js';
-import { copiedAcross, copyEdges, passageEdges } from './align/copy-edges.js';
+import { boundCopies } from './align/copy-bounds.js';
+import { copyEdges, passageEdges } from './align/copy-edges.js';
 import { localSharedWords, reusedTokens } from './align/local-words.js';
-import { withCopiedEnds, withCopyCore, withoutCutEnds } from './align/pair-bounds.js';
-import { pairPassage, sentenceVector, type SentencePairIndex } from './align/pairs.js';
-import { sparseCosine } from './align/similarity.js';
-import { splitCopyRuns } from './align/split.js';
+import { withoutCutEnds } from './align/pair-bounds.js';
+import { pairPassage } from './align/pairs.js';
 import { condenses, joinSummaries, summarySourceSpans } from './align/summary.js';
 import { coverage, passageKind, verdictOf } from './align/score.js';
 import { documentSignature } from './fingerprint/document-signature.js';
@@ -69,35 +68,8 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
     chains = passageChains([...narrowed, ...extractChains(anchors, align, paired, costs)]);
     paired = chains.map(withPairs);
   }
-  // Two copies with host text between them are two passages; a sentence clearly derived from elsewhere in the
-  // source is no host text (an article whose sentences were shuffled). A sentence copied on into the next counts
-  // as copied however weakly it pairs: the sentence splitter may cut a pasted copy anywhere.
-  const bestSimilarity = bestCandidateSimilarity(anchors, candidate.sentences.length);
-  const derivedElsewhere = (c: number) => bestSimilarity[c]! >= align.detachedPairSimilarity;
-  const words = {
-    copiedAcross: (p: SentencePairIndex) => copiedAcross(source, candidate, p, align.copyEdgeWords, align.minNearVerbatimWords),
-    runsOnVerbatim: (p: SentencePairIndex) => copiedAcross(source, candidate, p, align.copyEdgeWords, 2 * align.copyEdgeWords, 'end'),
-    minCopyRun: align.minCopyRun,
-  };
-  paired = paired.flatMap((p) =>
-    splitCopyRuns(p, align.maxGap, align.maxReorder, align.maxReorderSimilarity, align.strayPairSimilarity, derivedElsewhere, (c) => features.candidate.norm[c]! > 0, words),
-  );
-  // End pairs that a copied neighbour's words run on into come from the source sentence next to the neighbour's.
-  const scratch = new Float64Array(features.idf.length);
-  const repair = (c: number, s: number) => ({
-    candidate: c,
-    sourceFirst: s,
-    sourceLast: s,
-    similarity: sparseCosine(sentenceVector(features.source, s), sentenceVector(features.candidate, c), scratch),
-  });
-  const runsInto = (p: SentencePairIndex, at: 'start' | 'end') => copiedAcross(source, candidate, p, align.copyEdgeWords, 2 * align.copyEdgeWords, at);
-  paired = paired.map((p) => withCopiedEnds(p, align.maxReorderSimilarity, source.sentences.length, runsInto, repair));
-  // Host sentences around a copy that only its words show (cut mid-sentence) bound neither side, as around any copy.
-  // A run as long as two of the shortest copies: a translated or edited passage keeps 20-odd words now and then.
-  const copiedPair = (p: SentencePairIndex) =>
-    p.similarity >= align.maxReorderSimilarity ||
-    (p.similarity >= align.strayPairSimilarity && copiedAcross(source, candidate, p, align.copyEdgeWords, 2 * align.minNearVerbatimWords));
-  paired = paired.map((p) => withCopyCore(p, copiedPair, align.detachedPairSimilarity, align.maxGap, align.separatedPairSimilarity));
+  // Passages bounded around their copies: split where pasted copies meet, host text around a copy left out.
+  paired = boundCopies(paired, source, candidate, features, bestCandidateSimilarity(anchors, candidate.sentences.length), align);
   const summarySpans = summarySourceSpans(paired, features.source, features.candidate, features.idf, align.summaryRatio, align.summaryMatchSimilarity);
   // Each passage's sentence spans (`source`, `candidate`) from here on: the source side extended for summaries,
   // and summaries joined with the passage next to them.
