@@ -5,6 +5,7 @@ import { pairFeatures } from './align/features.js';
 import { DEFAULT_ALIGN_OPTIONS, DEFAULT_VERDICT_OPTIONS, type AlignOptions, type VerdictOptions } from './align/options.js';
 import { boundCopies } from './align/copy-bounds.js';
 import { copyEdges, passageEdges } from './align/copy-edges.js';
+import { disjointPassages } from './align/disjoint.js';
 import { localSharedWords, reusedTokens } from './align/local-words.js';
 import { withoutCutEnds } from './align/pair-bounds.js';
 import { pairPassage } from './align/pairs.js';
@@ -91,7 +92,8 @@ export function compareDocuments(source: TextDocument, candidate: TextDocument, 
     );
     return { kinds, finalEdges };
   };
-  let spans = initialSpans;
+  // No stretch of text is credited to two passages (pairs and summaries may reach into another passage's sentences).
+  let spans = disjointPassages(initialSpans);
   let { kinds, finalEdges } = bound(spans);
   // An end pair whose candidate sentence the edges cut away entirely is no reuse, so it no longer bounds the
   // source side either, and the edges are found again.

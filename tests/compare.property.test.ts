@@ -71,7 +71,9 @@ describe('compare, on random Unicode texts and random edits', () => {
         expectOnTokenBoundaries(result, source, candidate);
         if (result.passages.length > 0) withPassages++;
       }),
-      { numRuns: 150 },
+      // The first example was found by this property (1 run in several hundred): a split copy's neighbouring sentence
+      // paired into the next copy's source, so two passages shared source text (see align/disjoint.ts).
+      { numRuns: 150, examples: [["aaaa aaaaaaaa 𐀀  . China aaa $95 𐀀. aaaaaaa 中文 aaaaaa aaaaaa China aaaaaaaaa aaaa. aaaaaaaa aaaaaaaa aaaaaaaaa China. aaaaaaaaaa 𐀀 Putin’s   . aaaaaaa aaaa China. aaa aaaa aaaa aaaaaaaaa. aaaaa 中文 aaaaaa China  𐀀. ", [{"at": 18964862, "remove": 0, "insert": "aaaaaa aaaaaa aaaa aba aaaaaaab."}, {"at": 483213171, "remove": 0, "insert": "aaaaa aaaaaaaaa  \ud800\udc00  aaaaaaaaa aaaaaaaa \u0645\u0631\u062d\u0628\u0627 \u4e2d\u6587 \ud800\udc00."}, {"at": 0, "remove": 9, "insert": ""}, {"at": 2001930246, "remove": 4, "insert": ""}]]] },
     );
     // The edited texts mostly still share passages: the offset checks above ran on real alignments.
     expect(withPassages).toBeGreaterThan(50);
