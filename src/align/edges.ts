@@ -1,4 +1,4 @@
-import type { TextDocument } from '../text/document.js';
+import { firstTokenAt, type TextDocument } from '../text/document.js';
 import type { Range } from '../util/range.js';
 import type { SentenceSpan } from './chain.js';
 import type { SentencePairIndex } from './pairs.js';
@@ -254,13 +254,14 @@ export function wordEdges(
     };
   });
   for (const side of ['source', 'candidate'] as const) {
-    // Reaching into a shared gap may make neighbours overlap: the later one starts where the earlier ends
-    // (one left empty is dropped by the caller).
+    // Reaching into a shared gap may make neighbours overlap: the later one starts at the first token after the
+    // earlier one's end, never inside the space between them (one left empty is dropped by the caller).
+    const doc = side === 'source' ? source : candidate;
     const order = out.map((_, k) => k).sort((a, b) => out[a]![side].start - out[b]![side].start);
     let end = -1;
     for (const k of order) {
       const r = out[k]![side];
-      if (r.start < end) r.start = Math.min(end, r.end);
+      if (r.start < end) r.start = Math.min(doc.tokens[firstTokenAt(doc, end)]?.start ?? r.end, r.end);
       end = Math.max(end, r.end);
     }
   }
