@@ -22,8 +22,8 @@ interface Spanned {
  */
 export function disjointPassages<T extends Spanned>(passages: readonly T[]): T[] {
   const claimed = withoutContestedPairs(passages);
-  const strength = (p: T) => p.sentencePairs.reduce((sum, q) => sum + q.similarity, 0);
-  const order = claimed.map((_, k) => k).sort((a, b) => strength(claimed[b]!) - strength(claimed[a]!) || a - b);
+  const strength = claimed.map((p) => p.sentencePairs.reduce((sum, q) => sum + q.similarity, 0));
+  const order = claimed.map((_, k) => k).sort((a, b) => strength[b]! - strength[a]! || a - b);
   const kept: T[] = [];
   const out = new Array<T | undefined>(claimed.length);
   for (const k of order) {
@@ -44,7 +44,7 @@ function withoutContestedPairs<T extends Spanned>(passages: readonly T[]): T[] {
     for (const q of p.sentencePairs) for (let s = q.sourceFirst; s <= q.sourceLast; s++) if (q.similarity === best.get(s) && !owners.has(s)) owners.set(s, k);
   });
   return passages.map((p, k) => {
-    const pairs = p.sentencePairs.filter((q) => spanOf(q.sourceFirst, q.sourceLast).every((s) => owners.get(s) === k));
+    const pairs = p.sentencePairs.filter((q) => owns(owners, k, q));
     return pairs.length === p.sentencePairs.length ? p : withPairs(p, pairs, p.source, p.candidate);
   });
 }
@@ -52,9 +52,10 @@ function withoutContestedPairs<T extends Spanned>(passages: readonly T[]): T[] {
 /** Step 2: `p` confined to the free stretches beside `kept`, or undefined if none holds a pair of it. */
 function fitBeside<T extends Spanned>(p: T, kept: readonly T[]): T | undefined {
   if (p.sentencePairs.length === 0) return undefined;
-  const source = freeStretches(p.source, kept.map((q) => q.source));
-  const candidate = freeStretches(p.candidate, kept.map((q) => q.candidate));
-  if (source.length === 1 && candidate.length === 1 && same(source[0]!, p.source) && same(candidate[0]!, p.candidate)) return p;
+  const meeting = kept.filter((q) => meets(q.source, p.source) || meets(q.candidate, p.candidate));
+  if (meeting.length === 0) return p;
+  const source = freeStretches(p.source, meeting.map((q) => q.source));
+  const candidate = freeStretches(p.candidate, meeting.map((q) => q.candidate));
   const weight = (pairs: readonly SentencePairIndex[]) => pairs.reduce((sum, q) => sum + q.similarity, 0);
   const inSource = (s: SentenceSpan) => (q: SentencePairIndex) => q.sourceFirst >= s.first && q.sourceLast <= s.last;
   const inCandidate = (c: SentenceSpan) => (q: SentencePairIndex) => q.candidate >= c.first && q.candidate <= c.last;
@@ -103,10 +104,11 @@ function freeStretches(span: SentenceSpan, taken: readonly SentenceSpan[]): Sent
   return parts;
 }
 
-function spanOf(first: number, last: number): number[] {
-  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+function owns(owners: ReadonlyMap<number, number>, k: number, q: SentencePairIndex): boolean {
+  for (let s = q.sourceFirst; s <= q.sourceLast; s++) if (owners.get(s) !== k) return false;
+  return true;
 }
 
-function same(a: SentenceSpan, b: SentenceSpan): boolean {
-  return a.first === b.first && a.last === b.last;
+function meets(a: SentenceSpan, b: SentenceSpan): boolean {
+  return a.first <= b.last && b.first <= a.last;
 }
