@@ -1,6 +1,7 @@
 import { firstTokenAt, sentenceAt, type TextDocument } from '../text/document.js';
 import type { Range } from '../util/range.js';
 import { lowerBound } from '../util/sorted.js';
+import { wordTokenIndices } from '../fingerprint/shingles.js';
 import type { SentenceSpan } from './chain.js';
 import type { SentencePairIndex } from './pairs.js';
 
@@ -121,11 +122,7 @@ export function copiedAcross(
 const wordTokenCache = new WeakMap<TextDocument, number[]>();
 function wordTokens(doc: TextDocument): number[] {
   let words = wordTokenCache.get(doc);
-  if (!words) {
-    words = [];
-    doc.tokens.forEach((t, i) => (t.kind === 'word' || t.kind === 'number') && words!.push(i));
-    wordTokenCache.set(doc, words);
-  }
+  if (!words) wordTokenCache.set(doc, (words = wordTokenIndices(doc)));
   return words;
 }
 
