@@ -1,4 +1,5 @@
 import type { Chain, SentenceSpan } from './chain.js';
+import { sourceHull } from './pair-bounds.js';
 import type { SentencePairIndex } from './pairs.js';
 
 interface Spanned {
@@ -75,7 +76,7 @@ function withPairs<T extends Spanned>(p: T, pairs: SentencePairIndex[], source: 
   const old = p.sentencePairs;
   const firstKept = pairs[0] === old[0];
   const lastKept = pairs[pairs.length - 1] === old[old.length - 1];
-  const sources = { first: Math.min(...pairs.map((q) => q.sourceFirst)), last: Math.max(...pairs.map((q) => q.sourceLast)) };
+  const sources = sourceHull(pairs);
   const span = {
     source: {
       first: source.first === p.source.first && firstKept ? source.first : Math.max(source.first, sources.first),
